@@ -1,0 +1,61 @@
+# trident -- build, test and demo. `make demo` and `make test` install missing Debian packages
+# first (apt-get; run as root on a fresh machine), then build.
+CC      ?= gcc
+CFLAGS  ?= -O2 -g
+WARN     = -Wall -Wextra -Wno-unused-parameter
+CPPFLAGS = -Isrc -MMD -MP
+LDLIBS   = -lgc -lgmp -lm
+BUILD   ?= build
+
+# Debian packages the build and tests need (checked with dpkg, installed when missing).
+DEB_PKGS = gcc make libgc-dev libgmp-dev
+
+RT_SRC   = $(wildcard src/common/*.c src/runtime/*.c)
+CC_SRC   = $(wildcard src/front/*.c src/bytecode/*.c src/vm/*.c src/cli/*.c)
+RT_OBJ   = $(RT_SRC:%.c=$(BUILD)/%.o)
+CC_OBJ   = $(CC_SRC:%.c=$(BUILD)/%.o)
+
+.PHONY: all deps demo test test-asan unit clean format
+
+all: $(BUILD)/trident $(BUILD)/libtrident_rt.a
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=gnu11 $(CFLAGS) $(WARN) $(CPPFLAGS) -c $< -o $@
+
+$(BUILD)/libtrident_rt.a: $(RT_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/trident: $(CC_OBJ) $(BUILD)/libtrident_rt.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CC_OBJ) $(BUILD)/libtrident_rt.a $(LDLIBS)
+
+deps:
+	@missing=""; for p in $(DEB_PKGS); do \
+	    dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	    echo "installing:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@for f in examples/*.py; do echo "== $$f (interpreter)"; $(BUILD)/trident run $$f || exit 1; done
+
+test: deps
+	@$(MAKE) --no-print-directory all
+	@BUILD=$(BUILD) CC="$(CC)" CFLAGS="$(CFLAGS)" tests/run.sh
+
+test-asan: deps
+	@$(MAKE) --no-print-directory all BUILD=build-asan \
+	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined"
+	@ASAN_OPTIONS=detect_leaks=0:detect_stack_use_after_return=0 BUILD=build-asan CC="$(CC)" \
+	    CFLAGS="-O1 -g -fsanitize=address,undefined" tests/run.sh
+
+clean:
+	rm -rf build build-asan
+
+format:
+	clang-format -i $$(find src tests/unit -name '*.[ch]')
+
+-include $(RT_OBJ:.o=.d) $(CC_OBJ:.o=.d)

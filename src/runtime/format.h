@@ -1,0 +1,35 @@
+/*
+ * format.h -- text formatting shared by every type: the format() mini-language
+ * ([[fill]align][sign][z][#][0][width][grouping][.precision][type]), str.format with its
+ * field syntax, and printf-style '%' formatting for str and bytes.
+ */
+#ifndef TR_FORMAT_H
+#define TR_FORMAT_H
+
+#include "runtime/object.h"
+
+typedef struct TrFormatSpec {
+    uint32_t fill;
+    char align;    /* '<' '>' '^' '=' or 0 */
+    char sign;     /* '+' '-' ' ' or 0 */
+    bool alt, zero, no_neg_zero;
+    int64_t width; /* -1 if absent */
+    char grouping; /* ',' '_' or 0 */
+    int64_t prec;  /* -1 if absent */
+    char type;     /* 0 if absent */
+} TrFormatSpec;
+
+/* Parses spec (a str); raises ValueError("Invalid format specifier...") on error. */
+int tr_format_spec_parse(TrValue spec, TrFormatSpec *out);
+TrValue tr_format_int(TrValue v, const TrFormatSpec *spec);
+TrValue tr_format_float(double d, const TrFormatSpec *spec);
+TrValue tr_format_str(TrValue s, const TrFormatSpec *spec);
+/* Pads already formatted text (a str) per width/align/fill. */
+TrValue tr_format_pad(TrValue s, const TrFormatSpec *spec, char default_align);
+
+TrValue tr_str_format(TrValue fmt, const TrValue *args, size_t nargs, TrValue kwnames);
+TrValue tr_str_format_map(TrValue fmt, TrValue mapping);
+TrValue tr_str_percent(TrValue fmt, TrValue args); /* fmt % args */
+TrValue tr_bytes_percent(TrValue fmt, TrValue args);
+
+#endif

@@ -1,0 +1,91 @@
+/*
+ * str.h -- Python str: immutable code points stored at the narrowest width that holds them
+ * (1 byte: latin-1, 2: UCS-2, 4: UCS-4), so len and indexing are O(1). The hash is cached;
+ * identifiers are interned so that name lookups can compare pointers first.
+ * utf8 caches the UTF-8 form (for ASCII strings it points at data itself).
+ */
+#ifndef TR_STR_H
+#define TR_STR_H
+
+#include "runtime/object.h"
+
+#include <stdarg.h>
+
+typedef struct TrStr {
+    TrObject ob;
+    int64_t len;    /* code points */
+    int64_t hash;   /* -1: not computed yet */
+    uint8_t kind;   /* 1, 2 or 4 bytes per code point */
+    bool ascii;     /* every code point < 128 */
+    bool interned;
+    const char *utf8; /* NUL-terminated UTF-8, made on demand */
+    int64_t utf8_len;
+    uint8_t data[];   /* len * kind bytes, then a NUL code unit */
+} TrStr;
+
+extern TrType tr_str_type;
+
+static inline bool tr_is_str(TrValue v)
+{
+    return tr_is_ptr(v) && (tr_obj(v)->type == &tr_str_type ||
+                            (tr_obj(v)->type->flags & TR_TYPE_STR_SUB));
+}
+static inline TrStr *tr_as_str(TrValue v) { return (TrStr *)tr_obj(v); }
+static inline uint32_t tr_str_char(const TrStr *s, int64_t i)
+{
+    switch (s->kind) {
+    case 1: return s->data[i];
+    case 2: return ((const uint16_t *)s->data)[i];
+    default: return ((const uint32_t *)s->data)[i];
+    }
+}
+
+/* Construction. The UTF-8 input must be valid (the tokenizer and decoders check). */
+TrValue tr_str_from_utf8(const char *s, size_t n);
+TrValue tr_str_from_cstr(const char *s);
+TrValue tr_str_from_codepoints(const uint32_t *cps, int64_t n);
+TrValue tr_str_new_kind(int64_t len, int kind); /* uninitialized data, for builders */
+TrValue tr_str_intern(TrValue s);               /* the unique interned copy */
+TrValue tr_str_intern_cstr(const char *s);
+TrValue tr_str_from_char(uint32_t cp);          /* cached for cp < 256 */
+TrValue tr_str_fmt(const char *fmt, ...);       /* tr_raise's formatting: %s %d %R %S %T ... */
+TrValue tr_str_vfmt(const char *fmt, va_list ap);
+TrValue tr_str_empty(void);
+
+/* Access */
+const char *tr_str_utf8(TrValue s);                /* NUL-terminated, cached */
+const char *tr_str_utf8_len(TrValue s, size_t *n); /* same, with byte length */
+int64_t tr_str_hash(TrValue s);
+bool tr_str_eq(TrValue a, TrValue b); /* both str */
+bool tr_str_eq_cstr(TrValue a, const char *s);
+int tr_str_cmp(TrValue a, TrValue b); /* code point order: <0, 0, >0 */
+
+/* Operations used by the VM and other types */
+TrValue tr_str_concat(TrValue a, TrValue b);
+TrValue tr_str_repeat(TrValue s, int64_t n);
+TrValue tr_str_slice(TrValue s, int64_t start, int64_t stop, int64_t step);
+TrValue tr_str_join(TrValue sep, TrValue iterable);
+TrValue tr_str_repr(TrValue s); /* CPython quoting rules */
+int tr_str_contains(TrValue s, TrValue sub);
+/* Joins n str pieces (BUILD_STRING, f-strings). */
+TrValue tr_str_build(const TrValue *parts, size_t n);
+
+/* A builder that widens as code points arrive. */
+typedef struct TrStrBuilder {
+    uint32_t *buf;
+    int64_t len, cap;
+    uint32_t maxchar;
+} TrStrBuilder;
+void tr_sbuild_init(TrStrBuilder *b);
+void tr_sbuild_char(TrStrBuilder *b, uint32_t cp);
+void tr_sbuild_ascii(TrStrBuilder *b, const char *s, size_t n);
+void tr_sbuild_utf8(TrStrBuilder *b, const char *s, size_t n);
+void tr_sbuild_str(TrStrBuilder *b, TrValue s);
+TrValue tr_sbuild_finish(TrStrBuilder *b);
+
+/* UTF-8 helpers */
+bool tr_utf8_valid(const char *s, size_t n);
+/* decodes one code point at s (valid UTF-8), returns its byte length */
+int tr_utf8_decode(const unsigned char *s, uint32_t *cp);
+
+#endif
