@@ -9,6 +9,27 @@
 
 TrValue tr_builtins(void); /* the builtins dict, made on first use */
 TrValue tr_builtins_module(void);
+/* print(*items, sep=sep, end=end, file=file, flush=flush). file, sep and end may be 0 or None
+   for the defaults (sys.stdout, ' ', '\n'). Returns None or TR_ERR. */
 TrValue tr_print(TrValue file, const TrValue *items, size_t n, TrValue sep, TrValue end, bool flush);
+
+/* --- Shared by builtins*.c ----------------------------------------------------------------- */
+
+/* The function tables of each part, NULL-terminated. */
+extern const TrMethodDef tr_builtins_core_methods[];  /* builtins.c */
+extern const TrMethodDef tr_builtins_seq_methods[];   /* builtins_seq.c */
+extern const TrMethodDef tr_builtins_attr_methods[];  /* builtins_attr.c */
+extern const TrMethodDef tr_builtins_num_methods[];   /* builtins_num.c */
+
+/* CPython's argument-count messages: "f() takes exactly one argument (2 given)",
+   "f expected 2 arguments, got 1" / "at least" / "at most", "f() takes no keyword arguments".
+   Each returns 0, or -1 with TypeError set. */
+int tr_bi_one_arg(const char *fname, size_t nargs, TrValue kwnames);
+int tr_bi_nargs(const char *fname, size_t nargs, TrValue kwnames, size_t min, size_t max);
+/* Binds keyword arguments (values follow the positional ones) to names[0..n): out[i] gets the
+   value or stays as it was. An unknown name raises "'x' is an invalid keyword argument for
+   fname()". Returns 0 or -1. */
+int tr_bi_kwargs(const char *fname, const TrValue *args, size_t nargs, TrValue kwnames,
+                 const char *const *names, int n, TrValue *out);
 
 #endif

@@ -14,7 +14,8 @@
 typedef struct TrExc {
     TrObject ob;
     TrValue args;      /* tuple */
-    TrValue traceback; /* list of (filename, lineno, funcname) tuples, innermost last; or 0 */
+    TrValue traceback; /* list of (filename, lineno, funcname) tuples in the order the
+                          frames were unwound (innermost first), or 0 */
     TrValue cause, context; /* or 0 */
     bool suppress_context;
     TrValue dict;      /* extra attributes (errno, filename, value, code...), or 0 */

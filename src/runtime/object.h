@@ -75,8 +75,11 @@ struct TrType {
     TrValue (*repr)(TrValue self);
     TrValue (*str)(TrValue self); /* NULL: use repr */
     int64_t (*hash)(TrValue self); /* -1 with exception on error; NULL: unhashable */
-    TrValue (*richcmp)(TrValue a, TrValue b, int op);
-    TrValue (*binop)(TrValue a, TrValue b, int op); /* either a or b is of this type */
+    /* richcmp(self, other, op): self is of this type; the reflected try calls
+       type(b)->richcmp(b, a, swapped op), as CPython does. TR_NOTIMPL: not handled. */
+    TrValue (*richcmp)(TrValue self, TrValue other, int op);
+    /* binop(a, b, op): operands stay in source order; either a or b is of this type. */
+    TrValue (*binop)(TrValue a, TrValue b, int op);
     TrValue (*unop)(TrValue a, int op);
     int (*truth)(TrValue self);        /* -1 error; NULL: use len, else true */
     int64_t (*len)(TrValue self);      /* -1 error */

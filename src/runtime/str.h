@@ -88,4 +88,21 @@ bool tr_utf8_valid(const char *s, size_t n);
 /* decodes one code point at s (valid UTF-8), returns its byte length */
 int tr_utf8_decode(const unsigned char *s, uint32_t *cp);
 
+/* --- Shared by the str_*.c, bytes*.c and format*.c files -------------------------------- */
+
+extern TrType tr_str_iter_type;
+extern const TrMethodDef tr_str_methods[];
+/* Canonical (narrowest-width) str of src's code points start, start+step, ... (n of them). */
+TrValue tr_str_sub(const TrStr *src, int64_t start, int64_t step, int64_t n);
+/* Recomputes the ascii flag of a str made by tr_str_new_kind and filled by the caller. */
+void tr_str_fix(TrValue s);
+/* Copies src's code points into dst at code point offset off (dst->kind >= src->kind). */
+void tr_str_copy_into(TrStr *dst, int64_t off, const TrStr *src);
+/* Index of sub in s[start:end) (clamped), searching forward (dir > 0) or backward; -1 if none. */
+int64_t tr_str_find_in(const TrStr *s, const TrStr *sub, int64_t start, int64_t end, int dir);
+/* Length of the strictly valid UTF-8 sequence at s[0..n), or 0 if invalid. */
+int tr_utf8_seq_len(const unsigned char *s, size_t n);
+/* v is an int or has __index__ (for sequence repetition and indexing). */
+bool tr_has_index(TrValue v);
+
 #endif

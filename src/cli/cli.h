@@ -1,0 +1,23 @@
+/* cli.h -- the commands of the trident command line, and what they share. */
+#ifndef TR_CLI_H
+#define TR_CLI_H
+
+#include "bytecode/code.h"
+#include "common/arena.h"
+#include "front/ast.h"
+
+/* Exit statuses, as python3 uses them. */
+enum { CLI_OK = 0, CLI_ERROR = 1, CLI_USAGE = 2 };
+
+/* Reads a whole file; prints python3's "can't open file" message and returns NULL on failure. */
+char *cli_read_file(const char *path, size_t *len);
+/* Parses and compiles; prints the SyntaxError and returns NULL on failure. */
+Node *cli_parse(Arena *a, const char *filename, const char *src, size_t len);
+CodeObj *cli_compile(Arena *a, const char *filename, const char *src, size_t len);
+
+int cli_run_source(const char *filename, const char *src, size_t len, int argc, char **argv);
+int cli_cmd_run(int argc, char **argv); /* argv[0] is the script */
+int cli_cmd_dis(int argc, char **argv);
+int cli_cmd_ast(int argc, char **argv);
+
+#endif

@@ -1,0 +1,68 @@
+/* cmd_run.c -- `trident run prog.py [args]`: compile the program and run it in the VM as
+   module __main__; an uncaught exception prints its traceback and gives exit status 1. */
+#include "cli/cli.h"
+#include "runtime/runtime.h"
+#include "vm/vm.h"
+
+#include <libgen.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+
+static void set_sys_path(const char *filename)
+{
+    TrValue path = tr_getattr_cstr(tr_sys_module(), "path");
+    if (path == TR_ERR || !tr_is_list(path)) {
+        tr_err_clear();
+        return;
+    }
+    char *copy = strdup(filename);
+    const char *dir = strcmp(filename, "<string>") == 0 || strcmp(filename, "<stdin>") == 0
+                          ? ""
+                          : dirname(copy);
+    TrList *l = tr_as_list(path);
+    tr_list_append(path, TR_NONE);
+    for (int64_t i = l->len - 1; i > 0; i--)
+        l->items[i] = l->items[i - 1];
+    l->items[0] = tr_str_from_cstr(dir);
+    free(copy);
+}
+
+int cli_run_source(const char *filename, const char *src, size_t len, int argc, char **argv)
+{
+    Arena arena;
+    arena_init(&arena);
+    CodeObj *co = cli_compile(&arena, filename, src, len);
+    if (!co) {
+        arena_free(&arena);
+        return CLI_ERROR;
+    }
+    tr_sys_set_argv(argc, argv);
+    set_sys_path(filename);
+    TrValue main_name = tr_str_intern_cstr("__main__");
+    TrValue mod = tr_module_new(main_name);
+    TrValue globals = ((TrModule *)tr_obj(mod))->dict;
+    tr_dict_set_cstr(globals, "__builtins__", tr_builtins_module());
+    if (filename[0] != '<')
+        tr_dict_set_cstr(globals, "__file__", tr_str_from_cstr(filename));
+    tr_dict_set_cstr(globals, "__package__", TR_NONE);
+    tr_dict_set_cstr(globals, "__spec__", TR_NONE);
+    tr_dict_set_cstr(globals, "__loader__", TR_NONE);
+    tr_dict_set(tr_sys_modules(), main_name, mod);
+    TrValue r = vm_run_module(co, globals);
+    int status = CLI_OK;
+    if (r == TR_ERR)
+        status = tr_exc_handle_uncaught(tr_err_fetch());
+    tr_runtime_fini();
+    arena_free(&arena);
+    return status;
+}
+
+int cli_cmd_run(int argc, char **argv)
+{
+    size_t len;
+    char *src = cli_read_file(argv[0], &len);
+    if (!src)
+        return CLI_USAGE;
+    return cli_run_source(argv[0], src, len, argc, argv);
+}

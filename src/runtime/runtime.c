@@ -1,0 +1,115 @@
+/*
+ * runtime.c -- start-up of the runtime library: the collector, every built-in type (types.def),
+ * the singletons None / NotImplemented / Ellipsis, and the memory entry points on libgc.
+ */
+#include "runtime/runtime.h"
+
+#include <gc/gc.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+TrThreadState tr_ts;
+
+/* --- Memory ----------------------------------------------------------------------------- */
+
+static void out_of_memory(void)
+{
+    fputs("MemoryError\n", stderr);
+    exit(1);
+}
+
+void *tr_alloc(size_t size)
+{
+    void *p = GC_MALLOC(size);
+    if (TR_UNLIKELY(!p))
+        out_of_memory();
+    return p;
+}
+
+void *tr_alloc_atomic(size_t size)
+{
+    void *p = GC_MALLOC_ATOMIC(size);
+    if (TR_UNLIKELY(!p))
+        out_of_memory();
+    return p;
+}
+
+void *tr_realloc(void *p, size_t size)
+{
+    void *q = GC_REALLOC(p, size);
+    if (TR_UNLIKELY(!q && size))
+        out_of_memory();
+    return q;
+}
+
+void *tr_obj_new(size_t size, TrType *type)
+{
+    TrObject *o = tr_alloc(size);
+    o->type = type;
+    return o;
+}
+
+/* --- Singletons ------------------------------------------------------------------------- */
+
+static TrValue none_repr(TrValue v) { return tr_str_from_cstr("None"); }
+static TrValue notimpl_repr(TrValue v) { return tr_str_from_cstr("NotImplemented"); }
+static TrValue ellipsis_repr(TrValue v) { return tr_str_from_cstr("Ellipsis"); }
+static int none_truth(TrValue v) { return 0; }
+static int64_t singleton_hash(TrValue v) { return tr_hash_pointer(tr_obj(v)); }
+
+static TrValue none_new(TrType *t, const TrValue *args, size_t nargs, TrValue kw)
+{
+    if (nargs || tr_nkw(kw))
+        return tr_raise(&tr_TypeError, "NoneType takes no arguments");
+    return TR_NONE;
+}
+
+TrType tr_none_type = {
+    .ob = {&tr_type_type}, .name = "NoneType", .basicsize = sizeof(TrObject),
+    .repr = none_repr, .truth = none_truth, .hash = singleton_hash, .new = none_new,
+};
+TrType tr_notimpl_type = {
+    .ob = {&tr_type_type}, .name = "NotImplementedType", .basicsize = sizeof(TrObject),
+    .repr = notimpl_repr, .hash = singleton_hash,
+};
+TrType tr_ellipsis_type = {
+    .ob = {&tr_type_type}, .name = "ellipsis", .basicsize = sizeof(TrObject),
+    .repr = ellipsis_repr, .hash = singleton_hash,
+};
+
+TrObject tr_none_obj = {&tr_none_type};
+TrObject tr_notimpl_obj = {&tr_notimpl_type};
+TrObject tr_ellipsis_obj = {&tr_ellipsis_type};
+TrObject tr_true_obj = {&tr_bool_type};
+TrObject tr_false_obj = {&tr_bool_type};
+
+/* --- Start-up --------------------------------------------------------------------------- */
+
+#define TYPE(var, name) extern TrType var;
+#include "runtime/types.def"
+#undef TYPE
+
+int tr_enter_call(void)
+{
+    if (TR_UNLIKELY(++tr_ts.depth > tr_ts.recursion_limit)) {
+        tr_ts.depth--;
+        tr_raise(&tr_RecursionError, "maximum recursion depth exceeded");
+        return -1;
+    }
+    return 0;
+}
+
+void tr_runtime_init(int argc, char **argv)
+{
+    GC_INIT();
+    GC_set_free_space_divisor(2); /* grow the heap rather than collect too often */
+    tr_ts.recursion_limit = 1000;
+    tr_int_init();
+#define TYPE(var, name) tr_type_ready(&var);
+#include "runtime/types.def"
+#undef TYPE
+    tr_exc_init();
+    tr_sys_set_argv(argc, argv);
+}
+
+void tr_runtime_fini(void) { tr_io_flush_std(); }

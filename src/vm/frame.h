@@ -1,0 +1,66 @@
+/*
+ * frame.h -- VM frames: the code being run, its namespaces, its localsplus slots (locals, cells,
+ * free variables) followed by its value stack. Frames of ordinary calls live on the VM's data
+ * stack (libgc chunks, pushed and popped LIFO); frames of generators live on the GC heap.
+ */
+#ifndef TR_VM_FRAME_H
+#define TR_VM_FRAME_H
+
+#include "bytecode/code.h"
+#include "runtime/func.h"
+
+typedef struct TrGen TrGen;
+
+enum { FRAME_CREATED, FRAME_RUNNING, FRAME_SUSPENDED, FRAME_DONE };
+
+typedef struct Frame Frame;
+struct Frame {
+    CodeObj *co;
+    TrFunction *func;         /* NULL for module code and exec */
+    TrValue globals, builtins;
+    TrValue locals;           /* namespace of module and class bodies; 0 in functions */
+    Frame *back;              /* the frame that was running when this one started */
+    const BcWord *ip;         /* next instruction, saved while the frame is not executing */
+    TrValue *sp;              /* stack top, saved likewise */
+    TrGen *gen;               /* owning generator, or NULL */
+    TrValue *ds_prev;         /* data-stack top before the push (NULL: heap frame) */
+    void *ds_chunk;           /* data-stack chunk current before the push */
+    uint8_t state;            /* FRAME_* (used by generator frames) */
+    bool entry;               /* returning from it returns from the C call of the interpreter */
+    TrValue lp[];             /* localsplus[co->nlocalsplus], then the value stack */
+};
+
+static inline TrValue *frame_stack_base(Frame *f) { return f->lp + f->co->nlocalsplus; }
+static inline int frame_lasti(const Frame *f) { return (int)(f->ip - f->co->code) - 1; }
+
+/* Frame allocation. Both zero localsplus and set the stack pointer to the stack base. */
+Frame *vm_frame_push(CodeObj *co);  /* on the data stack */
+void vm_frame_pop(Frame *f);        /* must be the most recently pushed frame */
+Frame *vm_frame_heap(CodeObj *co);  /* on the GC heap, for generators */
+Frame *vm_frame_to_heap(Frame *f);  /* copies a data-stack frame (RETURN_GENERATOR) */
+
+/* The frame executing now (innermost), or NULL. */
+extern Frame *vm_cur_frame;
+
+int vm_frame_line(const Frame *f, int lasti); /* line of instruction lasti */
+TrValue vm_frame_locals_dict(Frame *f);      /* locals(): the namespace, or a snapshot */
+
+/* --- call.c: binding arguments to parameters ---------------------------------------------- */
+
+/* Fills f->lp from the call's arguments with CPython's rules and TypeError messages.
+   Returns 0, or -1 with the exception set. */
+int vm_bind_args(Frame *f, TrFunction *fn, const TrValue *args, size_t nargs, TrValue kwnames);
+/* "__main__.f()"-style name of a callable, for call-site messages (CALL_FUNCTION_EX). */
+TrValue vm_func_str(TrValue callee);
+
+/* --- interp.c ----------------------------------------------------------------------------- */
+
+/* Runs f, already bound, as an entry frame until it returns or yields. If throwing, the
+   pending exception is raised at the frame's current instruction first. The caller pops f. */
+TrValue vm_eval(Frame *f, bool throwing);
+/* Checks that the C stack has room for another nested run of the interpreter; -1 +
+   RecursionError if not. */
+int vm_check_c_stack(void);
+void vm_c_stack_init(void);
+
+#endif

@@ -1,0 +1,13 @@
+x = 10
+x += 5; print(x)
+x -= 20; print(x)
+x *= -3; print(x)
+x //= 4; print(x)
+x %= 5; print(x)
+x **= 10; print(x)
+x <<= 70; print(x)
+x >>= 65; print(x)
+x &= 0xFF; print(x)
+x |= 0x100; print(x)
+x ^= 0xFFF; print(x)
+x /= 8; print(x)

@@ -1,0 +1,5 @@
+print(int.from_bytes(b"\x04\x00", "big"), int.from_bytes(b"\x04\x00", "little"))
+print(int.from_bytes(b"\xff\xff", "big", signed=True), int.from_bytes(b"\xff\xff", "big"))
+print(int.from_bytes(b"", "big"), int.from_bytes(b"\x01" * 10, "little"))
+print(int.from_bytes([1, 2, 3], "big"))
+print(int.from_bytes(b"\x80", "big", signed=True))

@@ -1,0 +1,5 @@
+print((10).real, (10).imag, (10).numerator, (10).denominator)
+print((7).conjugate(), (-7).__abs__(), (3).__add__(4))
+print((6).as_integer_ratio())
+print(int.__name__, type(5).__name__, type(2**100).__name__)
+print((5).__index__())

@@ -1,0 +1,6 @@
+t = str.maketrans("abc", "xyz")
+print("aabbcc-abc".translate(t))
+t2 = str.maketrans({"a": "1", "b": None})
+print("abcab".translate(t2))
+t3 = str.maketrans("ab", "cd", "e")
+print("abeeba".translate(t3))

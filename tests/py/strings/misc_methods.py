@@ -1,0 +1,5 @@
+print("Hello".index("l"), "a-b-c".count("-"), "abc".isalpha())
+print("%d items" % 3, "abc".encode().hex() if hasattr(b"", "hex") else "")
+print("x".join("123"), "tEST".capitalize(), "hello world".title(), "o'neil's".title())
+print("a\tb".split("\t"), " x ".strip().upper().center(5, "."))
+print("abc"[1:].upper() + "abc"[:1])

@@ -1,0 +1,246 @@
+#!/usr/bin/env bash
+# run.sh -- trident's test runner: every Python script in every mode, the C unit tests, and the
+# big-input checks of gen_big.sh. Compares against outputs CPython 3.11 produced (tests/expect.sh).
+#
+# Usage: tests/run.sh [FILTER]      FILTER: substring of a test path; only matching tests run.
+# Environment: BUILD (build dir, default build), MODES (default "interp"), CC, CFLAGS, JOBS (4),
+#              TIMEOUT (seconds per test; default 10, 30 when BUILD names an ASan build).
+#
+# Conventions for tests/py/**:
+#   name.py      a test, run with cwd = its own folder, by its bare file name, so that paths in
+#                tracebacks are the same as CPython's
+#   name.out     expected stdout (byte for byte)
+#   name.status  expected exit status (0 when absent)
+#   name.err     expected stderr; only its LAST line is compared (tracebacks differ in detail)
+#   name.in      stdin (otherwise /dev/null)
+#   name.args    command-line arguments, one per line (sys.argv[1:])
+#   helper modules are NOT tests: files named *_mod.py and anything under a folder named lib/
+# A mode is a shell function run_<mode> SCRIPT ARGS... run in the script's folder; add one per mode.
+# C unit tests: tests/unit/test_*.c, each linked with the runtime library and the compiler objects,
+# pass when they exit 0. tests/unit/*_main.c are developer tools and are skipped.
+# Output: one line per failure (with a short diff below it), and last `N passed, M failed`.
+
+set -u
+START=$PWD # a --mode worker runs the script from where it was started
+cd "$(dirname "$0")/.." || exit 2
+ROOT=$PWD
+BUILD=${BUILD:-build}
+case $BUILD in /*) ;; *) BUILD=$ROOT/$BUILD ;; esac
+MODES=${MODES:-interp}
+CC=${CC:-gcc}
+CFLAGS=${CFLAGS:--O2 -g}
+JOBS=${JOBS:-4}
+case $BUILD in *asan*) TIMEOUT=${TIMEOUT:-30} ;; *) TIMEOUT=${TIMEOUT:-10} ;; esac
+export ROOT BUILD MODES CC CFLAGS TIMEOUT
+# A sanitizer report must not pass for an expected "exit 1": make it exit 66 instead.
+SAN_STATUS=66
+case ${ASAN_OPTIONS:-} in *exitcode=*) ;; *) ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}exitcode=66 ;; esac
+case ${UBSAN_OPTIONS:-} in *exitcode=*) ;; *)
+    UBSAN_OPTIONS=${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}exitcode=66:print_stacktrace=1 ;;
+esac
+export ASAN_OPTIONS UBSAN_OPTIONS
+
+# --- Modes ------------------------------------------------------------------------------------
+
+run_interp() {
+    exec "$BUILD/trident" run "$@"
+}
+
+# --- One Python test in one mode ---------------------------------------------------------------
+# Prints "PASS" or "FAIL <why>" plus diff lines to the result file $3.
+
+one_py() {
+    local mode=$1 test=$2 res=$3
+    local dir base stem
+    dir=$(dirname "$test")
+    base=$(basename "$test")
+    stem=${test%.py}
+    local out err
+    out=$(mktemp "$WORK/out.XXXXXX")
+    err=$(mktemp "$WORK/err.XXXXXX")
+    local in=/dev/null
+    [ -f "$stem.in" ] && in=$ROOT/$stem.in
+    local args=()
+    [ -f "$stem.args" ] && mapfile -t args <"$stem.args"
+    (
+        cd "$dir" && timeout -k 2 "$TIMEOUT" "$ROOT/tests/run.sh" --mode "$mode" "$base" \
+            "${args[@]}" <"$in" >"$out" 2>"$err"
+    )
+    local status=$? want=0
+    [ -f "$stem.status" ] && want=$(cat "$stem.status")
+    local why=""
+    if [ "$status" = 124 ] || [ "$status" = 137 ]; then
+        why="timeout after ${TIMEOUT}s"
+    elif [ "$status" -ge 128 ] && [ "$want" -lt 128 ]; then
+        why="crashed (status $status)"
+    elif [ "$status" = "$SAN_STATUS" ] && [ "$want" != "$SAN_STATUS" ]; then
+        why="sanitizer error"
+    elif ! cmp -s "$out" "$stem.out" 2>/dev/null; then
+        why="stdout differs"
+    elif [ "$status" != "$want" ]; then
+        why="exit status $status, expected $want"
+    elif [ -f "$stem.err" ] && [ "$(tail -n 1 "$err")" != "$(tail -n 1 "$stem.err")" ]; then
+        why="last line of stderr differs"
+    fi
+    {
+        if [ -z "$why" ]; then
+            echo PASS
+        else
+            echo "FAIL [$mode] $test: $why"
+            case $why in
+            "stdout differs")
+                if [ -f "$stem.out" ]; then
+                    diff "$stem.out" "$out" | head -n 6 | cut -c1-160 | sed 's/^/    /'
+                else
+                    echo "    (no $stem.out: run tests/expect.sh $test)"
+                fi
+                ;;
+            "last line of stderr"*)
+                echo "    expected: $(tail -n 1 "$stem.err" | cut -c1-150)"
+                echo "    got:      $(tail -n 1 "$err" | cut -c1-150)"
+                ;;
+            esac
+            # a crash or a wrong status is easier to read with the end of stderr
+            case $why in
+            crashed* | "exit status"* | timeout* | sanitizer*)
+                tail -n 3 "$err" | cut -c1-160 | sed 's/^/    stderr: /'
+                ;;
+            esac
+        fi
+    } >"$res"
+    rm -f "$out" "$err"
+}
+
+# --- One C unit test ---------------------------------------------------------------------------
+
+one_unit() {
+    local src=$1 res=$2
+    local name exe log
+    name=$(basename "$src" .c)
+    exe=$WORK/unit_$name
+    log=$WORK/unit_$name.log
+    local objs=()
+    local d f
+    for d in front bytecode vm; do
+        for f in "$BUILD"/src/$d/*.o; do [ -f "$f" ] && objs+=("$f"); done
+    done
+    # shellcheck disable=SC2086
+    if ! $CC -std=gnu11 $CFLAGS -Isrc -o "$exe" "$src" "${objs[@]}" "$BUILD/libtrident_rt.a" \
+        -lgc -lgmp -lm >"$log" 2>&1; then
+        { echo "FAIL [unit] $src: does not compile/link"; head -n 6 "$log" | cut -c1-160 |
+            sed 's/^/    /'; } >"$res"
+        return
+    fi
+    timeout -k 2 "$TIMEOUT" "$exe" </dev/null >"$log" 2>&1
+    local status=$?
+    if [ $status = 0 ]; then
+        echo PASS >"$res"
+    else
+        { echo "FAIL [unit] $src: exit status $status"; tail -n 6 "$log" | cut -c1-160 |
+            sed 's/^/    /'; } >"$res"
+    fi
+    rm -f "$exe"
+}
+
+# --- gen_big.sh (generated huge inputs), per mode ----------------------------------------------
+# gen_big.sh prints "ok NAME" or "FAIL NAME: why" per check; each line counts as one test.
+
+one_big() {
+    local mode=$1 res=$2
+    bash "$ROOT/tests/gen_big.sh" "$mode" 2>&1 |
+        sed -e 's/^ok .*/PASS/' -e "s/^FAIL /FAIL [$mode] tests\/gen_big.sh: /" >"$res"
+}
+
+# --- Internal entry points used by the parallel workers ---------------------------------------
+
+if [ "${1:-}" = "--mode" ]; then # --mode MODE SCRIPT ARGS...: run one script (under timeout)
+    mode=$2
+    shift 2
+    cd "$START" || exit 2
+    "run_$mode" "$@"
+    exit $?
+fi
+if [ "${1:-}" = "--job" ]; then # --job LINE: fields separated by tabs, the first is the kind
+    IFS=$'\t' read -r -a f <<<"$2"
+    case ${f[0]} in
+    py) one_py "${f[@]:1}" ;;
+    unit) one_unit "${f[@]:1}" ;;
+    big) one_big "${f[@]:1}" ;;
+    esac
+    exit 0
+fi
+
+# --- Main --------------------------------------------------------------------------------------
+
+FILTER=${1:-}
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/trident-tests.XXXXXX")
+export WORK
+trap 'rm -rf "$WORK"' EXIT
+
+for mode in $MODES; do
+    if ! declare -F "run_$mode" >/dev/null; then
+        echo "run.sh: unknown mode '$mode' (no function run_$mode)" >&2
+        exit 2
+    fi
+done
+[ -x "$BUILD/trident" ] || echo "run.sh: warning: $BUILD/trident does not exist" >&2
+
+n=0
+jobs_file=$WORK/jobs
+: >"$jobs_file"
+add_job() { # KIND ARGS...; the worker writes its result to res.<n>, the job's number
+    n=$((n + 1))
+    local IFS=$'\t'
+    echo "$*"$'\t'"$WORK/res.$n" >>"$jobs_file"
+}
+
+while IFS= read -r t; do
+    case $t in *"$FILTER"*) ;; *) continue ;; esac
+    for mode in $MODES; do add_job py "$mode" "$t"; done
+done < <(find tests/py -name '*.py' ! -name '*_mod.py' ! -path '*/lib/*' | LC_ALL=C sort)
+
+while IFS= read -r t; do
+    case $t in *"$FILTER"*) ;; *) continue ;; esac
+    add_job unit "$t"
+done < <(find tests/unit -maxdepth 1 -name 'test_*.c' ! -name '*_main.c' 2>/dev/null |
+    LC_ALL=C sort)
+
+if [ -f tests/gen_big.sh ] && [[ tests/gen_big.sh == *"$FILTER"* ]]; then
+    for mode in $MODES; do add_job big "$mode"; done
+fi
+
+xargs -d '\n' -P "$JOBS" -n 1 "$ROOT/tests/run.sh" --job <"$jobs_file"
+
+passed=0
+failed=0
+# Build an argv per job and feed xargs with a command per line (paths have no spaces here,
+# but quote anyway with printf %q).
+while IFS= read -r line; do
+    IFS=$'\0' read -r -a _ <<<"" # no-op to keep shellcheck quiet
+    fields=()
+    while IFS= read -r -d '' f; do fields+=("$f"); done < <(printf '%s' "$line")
+    printf '%q ' "$ROOT/tests/run.sh" --job "${fields[@]}"
+    printf '\n'
+done <"$jobs_file" | xargs -P "$JOBS" -I{} bash -c '{}'
+
+for ((i = 1; i <= n; i++)); do
+    r=$WORK/res.$i
+    if [ ! -s "$r" ]; then
+        echo "FAIL (job $i produced no result)"
+        failed=$((failed + 1))
+        continue
+    fi
+    while IFS= read -r l; do
+        case $l in
+        PASS) passed=$((passed + 1)) ;;
+        FAIL*)
+            failed=$((failed + 1))
+            echo "$l"
+            ;;
+        *) echo "$l" ;;
+        esac
+    done <"$r"
+done
+
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]
