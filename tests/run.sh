@@ -7,17 +7,22 @@
 #              TIMEOUT (seconds per test; default 10, 30 when BUILD names an ASan build).
 #
 # Conventions for tests/py/**:
-#   name.py      a test, run with cwd = its own folder, by its bare file name, so that paths in
-#                tracebacks are the same as CPython's
+#   name.py      a test, run with cwd = a private copy of its own folder, by its bare file name,
+#                so that paths in tracebacks are the same as CPython's and files it writes vanish
 #   name.out     expected stdout (byte for byte)
 #   name.status  expected exit status (0 when absent)
 #   name.err     expected stderr; only its LAST line is compared (tracebacks differ in detail)
 #   name.in      stdin (otherwise /dev/null)
 #   name.args    command-line arguments, one per line (sys.argv[1:])
 #   helper modules are NOT tests: files named *_mod.py and anything under a folder named lib/
-# A mode is a shell function run_<mode> SCRIPT ARGS... run in the script's folder; add one per mode.
-# C unit tests: tests/unit/test_*.c, each linked with the runtime library and the compiler objects,
-# pass when they exit 0. tests/unit/*_main.c are developer tools and are skipped.
+#   The private copy holds the script, the helper modules, sub-folders and data files of its folder
+#   (anything not *.py/.out/.err/.status/.in/.args), not the other tests.
+# A mode is a shell function run_<mode> SCRIPT ARGS..., run in the script's folder: add one per mode
+# (a later one may build first, then run) and list it in MODES.
+# C unit tests: tests/unit/test_*.c, compiled with -Isrc -Itests/unit and linked with the runtime
+# library and the compiler objects; they pass when they exit 0. tests/unit/*_main.c are developer
+# tools, not tests. tests/gen_big.sh (huge generated inputs) runs once per mode, tests/cli.sh
+# (the trident command line) once.
 # Output: one line per failure (with a short diff below it), and last `N passed, M failed`.
 
 set -u
@@ -34,9 +39,11 @@ case $BUILD in *asan*) TIMEOUT=${TIMEOUT:-30} ;; *) TIMEOUT=${TIMEOUT:-10} ;; es
 export ROOT BUILD MODES CC CFLAGS TIMEOUT
 # A sanitizer report must not pass for an expected "exit 1": make it exit 66 instead.
 SAN_STATUS=66
-case ${ASAN_OPTIONS:-} in *exitcode=*) ;; *) ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}exitcode=66 ;; esac
+case ${ASAN_OPTIONS:-} in *exitcode=*) ;; *)
+    ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}exitcode=$SAN_STATUS ;;
+esac
 case ${UBSAN_OPTIONS:-} in *exitcode=*) ;; *)
-    UBSAN_OPTIONS=${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}exitcode=66:print_stacktrace=1 ;;
+    UBSAN_OPTIONS=${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}exitcode=$SAN_STATUS:print_stacktrace=1 ;;
 esac
 export ASAN_OPTIONS UBSAN_OPTIONS
 
@@ -44,6 +51,32 @@ export ASAN_OPTIONS UBSAN_OPTIONS
 
 run_interp() {
     exec "$BUILD/trident" run "$@"
+}
+
+# Not a trident mode: MODES=cpython checks the suite itself (expected outputs reproduce, runner
+# works) against the CPython 3.11 that tests/expect.sh uses.
+run_cpython() {
+    local py=/usr/bin/python3
+    [ -x $py ] || py=python3.11
+    PYTHONDONTWRITEBYTECODE=1 PYTHONIOENCODING=utf-8 exec $py "$@"
+}
+
+# --- Staging: the private copy of a test's folder ---------------------------------------------
+# Copies what a test may use: the script itself, helper modules (*_mod.py), sub-folders (lib/,
+# packages) and data files; not the other tests of the folder nor their expected outputs.
+
+stage() { # stage SRC_DIR SCRIPT_BASENAME DEST_DIR
+    local src=$1 base=$2 dst=$3 f
+    cp "$src/$base" "$dst/"
+    for f in "$src"/* "$src"/.[!.]*; do
+        [ -e "$f" ] || continue
+        case $f in
+        */"$base") ;;
+        *_mod.py) cp "$f" "$dst/" ;;
+        *.py | *.out | *.err | *.status | *.in | *.args) ;;
+        *) cp -r "$f" "$dst/" ;;
+        esac
+    done
 }
 
 # --- One Python test in one mode ---------------------------------------------------------------
@@ -62,8 +95,13 @@ one_py() {
     [ -f "$stem.in" ] && in=$ROOT/$stem.in
     local args=()
     [ -f "$stem.args" ] && mapfile -t args <"$stem.args"
+    # The script runs in a private copy of its folder: files it writes never clash with another
+    # mode's run of it nor land in the tree; names in tracebacks stay the bare file name.
+    local jobdir
+    jobdir=$(mktemp -d "$WORK/dir.XXXXXX")
+    stage "$dir" "$base" "$jobdir"
     (
-        cd "$dir" && timeout -k 2 "$TIMEOUT" "$ROOT/tests/run.sh" --mode "$mode" "$base" \
+        cd "$jobdir" && timeout -k 2 "$TIMEOUT" "$ROOT/tests/run.sh" --mode "$mode" "$base" \
             "${args[@]}" <"$in" >"$out" 2>"$err"
     )
     local status=$? want=0
@@ -100,15 +138,14 @@ one_py() {
                 echo "    got:      $(tail -n 1 "$err" | cut -c1-150)"
                 ;;
             esac
-            # a crash or a wrong status is easier to read with the end of stderr
-            case $why in
-            crashed* | "exit status"* | timeout* | sanitizer*)
+            # a failure with an unexpected status is easier to read with the end of stderr
+            if [ "$status" != "$want" ]; then
+                echo "    exit status $status, expected $want"
                 tail -n 3 "$err" | cut -c1-160 | sed 's/^/    stderr: /'
-                ;;
-            esac
+            fi
         fi
     } >"$res"
-    rm -f "$out" "$err"
+    rm -rf "$out" "$err" "$jobdir"
 }
 
 # --- One C unit test ---------------------------------------------------------------------------
@@ -119,16 +156,15 @@ one_unit() {
     name=$(basename "$src" .c)
     exe=$WORK/unit_$name
     log=$WORK/unit_$name.log
-    local objs=()
-    local d f
-    for d in front bytecode vm; do
-        for f in "$BUILD"/src/$d/*.o; do [ -f "$f" ] && objs+=("$f"); done
-    done
+    # The compiler objects come as an archive (made once by the main process), so a test pulls in
+    # only what it uses and a half-written compiler does not break runtime tests.
+    local libs=()
+    [ -f "$WORK/libcompiler.a" ] && libs+=("$WORK/libcompiler.a")
     # shellcheck disable=SC2086
-    if ! $CC -std=gnu11 $CFLAGS -Isrc -o "$exe" "$src" "${objs[@]}" "$BUILD/libtrident_rt.a" \
-        -lgc -lgmp -lm >"$log" 2>&1; then
-        { echo "FAIL [unit] $src: does not compile/link"; head -n 6 "$log" | cut -c1-160 |
-            sed 's/^/    /'; } >"$res"
+    if ! $CC -std=gnu11 $CFLAGS -Isrc -Itests/unit -o "$exe" "$src" "${libs[@]}" \
+        "$BUILD/libtrident_rt.a" -lgc -lgmp -lm >"$log" 2>&1; then
+        { echo "FAIL [unit] $src: does not compile/link"; grep -v 'warning:' "$log" | head -n 6 |
+            cut -c1-160 | sed 's/^/    /'; } >"$res"
         return
     fi
     timeout -k 2 "$TIMEOUT" "$exe" </dev/null >"$log" 2>&1
@@ -142,13 +178,13 @@ one_unit() {
     rm -f "$exe"
 }
 
-# --- gen_big.sh (generated huge inputs), per mode ----------------------------------------------
-# gen_big.sh prints "ok NAME" or "FAIL NAME: why" per check; each line counts as one test.
+# --- Check scripts: gen_big.sh (huge generated inputs, per mode), cli.sh (the command line) ------
+# They print "ok NAME" or "FAIL NAME: why" per check; each line counts as one test.
 
-one_big() {
-    local mode=$1 res=$2
-    bash "$ROOT/tests/gen_big.sh" "$mode" 2>&1 |
-        sed -e 's/^ok .*/PASS/' -e "s/^FAIL /FAIL [$mode] tests\/gen_big.sh: /" >"$res"
+one_check() {
+    local script=$1 mode=$2 res=$3
+    bash "$ROOT/tests/$script" "$mode" 2>&1 |
+        sed -e 's/^ok .*/PASS/' -e "s/^FAIL /FAIL [$mode] tests\/$script: /" >"$res"
 }
 
 # --- Internal entry points used by the parallel workers ---------------------------------------
@@ -165,7 +201,7 @@ if [ "${1:-}" = "--job" ]; then # --job LINE: fields separated by tabs, the firs
     case ${f[0]} in
     py) one_py "${f[@]:1}" ;;
     unit) one_unit "${f[@]:1}" ;;
-    big) one_big "${f[@]:1}" ;;
+    check) one_check "${f[@]:1}" ;;
     esac
     exit 0
 fi
@@ -175,7 +211,7 @@ fi
 FILTER=${1:-}
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/trident-tests.XXXXXX")
 export WORK
-trap 'rm -rf "$WORK"' EXIT
+trap '[ -n "${KEEP_WORK:-}" ] || rm -rf "$WORK"' EXIT
 
 for mode in $MODES; do
     if ! declare -F "run_$mode" >/dev/null; then
@@ -183,7 +219,9 @@ for mode in $MODES; do
         exit 2
     fi
 done
-[ -x "$BUILD/trident" ] || echo "run.sh: warning: $BUILD/trident does not exist" >&2
+if [[ " $MODES " == *" interp "* ]] && [ ! -x "$BUILD/trident" ]; then
+    echo "run.sh: warning: $BUILD/trident does not exist" >&2
+fi
 
 n=0
 jobs_file=$WORK/jobs
@@ -206,23 +244,24 @@ done < <(find tests/unit -maxdepth 1 -name 'test_*.c' ! -name '*_main.c' 2>/dev/
     LC_ALL=C sort)
 
 if [ -f tests/gen_big.sh ] && [[ tests/gen_big.sh == *"$FILTER"* ]]; then
-    for mode in $MODES; do add_job big "$mode"; done
+    for mode in $MODES; do add_job check gen_big.sh "$mode"; done
+fi
+if [ -f tests/cli.sh ] && [[ tests/cli.sh == *"$FILTER"* ]] && [[ " $MODES " == *" interp "* ]]; then
+    add_job check cli.sh interp
+fi
+
+if grep -q '^unit' "$jobs_file"; then
+    comp_objs=$(find "$BUILD/src/front" "$BUILD/src/bytecode" "$BUILD/src/vm" -name '*.o' \
+        2>/dev/null)
+    # shellcheck disable=SC2086
+    [ -n "$comp_objs" ] && ar rcs "$WORK/libcompiler.a" $comp_objs
 fi
 
 xargs -d '\n' -P "$JOBS" -n 1 "$ROOT/tests/run.sh" --job <"$jobs_file"
 
 passed=0
 failed=0
-# Build an argv per job and feed xargs with a command per line (paths have no spaces here,
-# but quote anyway with printf %q).
-while IFS= read -r line; do
-    IFS=$'\0' read -r -a _ <<<"" # no-op to keep shellcheck quiet
-    fields=()
-    while IFS= read -r -d '' f; do fields+=("$f"); done < <(printf '%s' "$line")
-    printf '%q ' "$ROOT/tests/run.sh" --job "${fields[@]}"
-    printf '\n'
-done <"$jobs_file" | xargs -P "$JOBS" -I{} bash -c '{}'
-
+declare -A areas=()
 for ((i = 1; i <= n; i++)); do
     r=$WORK/res.$i
     if [ ! -s "$r" ]; then
@@ -236,11 +275,24 @@ for ((i = 1; i <= n; i++)); do
         FAIL*)
             failed=$((failed + 1))
             echo "$l"
+            area=${l#*] }
+            area=${area%%:*}
+            case $area in
+            tests/py/*) area=${area#tests/py/} area=${area%%/*} ;;
+            tests/unit/*) area=unit ;;
+            tests/*.sh) area=${area#tests/} area=${area%.sh} ;;
+            esac
+            areas[$area]=$((${areas[$area]:-0} + 1))
             ;;
         *) echo "$l" ;;
         esac
     done <"$r"
 done
 
+if [ "$failed" != 0 ]; then
+    summary=$(for a in "${!areas[@]}"; do echo "${areas[$a]} $a"; done | sort -k1,1nr -k2 |
+        awk '{printf "%s%s %s", (NR > 1 ? ", " : ""), $2, $1}')
+    echo "failures by area: $summary"
+fi
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -53,5 +53,11 @@ static inline CodeObj *bc_as_code(TrValue v) { return (CodeObj *)tr_obj(v); }
 CodeObj *bc_code_new(void);
 /* CPython's byte offset of instruction i (2 bytes a word plus inline caches), for dis. */
 int bc_offset(const CodeObj *co, int i);
+/* CPython's layout: offsets[0..ncode] in 2-byte units (offsets[i] is where instruction i's
+   EXTENDED_ARG prefixes start; offsets[ncode] the end) and each instruction's CPython argument
+   (relative for jumps). Both arrays hold ncode + 1 entries. Returns the size in units. */
+int bc_layout(const CodeObj *co, int32_t *offsets, uint32_t *args);
+bool bc_is_jump_op(int op);
+bool bc_is_backward_jump(int op);
 
 #endif

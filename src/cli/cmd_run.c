@@ -5,6 +5,7 @@
 #include "vm/vm.h"
 
 #include <libgen.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
@@ -16,10 +17,10 @@ static void set_sys_path(const char *filename)
         tr_err_clear();
         return;
     }
-    char *copy = strdup(filename);
-    const char *dir = strcmp(filename, "<string>") == 0 || strcmp(filename, "<stdin>") == 0
-                          ? ""
-                          : dirname(copy);
+    char *copy = strdup(filename), resolved[PATH_MAX];
+    const char *dir = "";
+    if (filename[0] != '<') /* python3 puts the script's real folder first */
+        dir = realpath(dirname(copy), resolved) ? resolved : "";
     TrList *l = tr_as_list(path);
     tr_list_append(path, TR_NONE);
     for (int64_t i = l->len - 1; i > 0; i--)

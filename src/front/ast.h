@@ -115,6 +115,8 @@ struct Node {
 extern const char *const ast_kind_names[AST__COUNT];
 Node *ast_new(Arena *a, NodeKind kind, int line, int col);
 void ast_list_push(Arena *a, NodeList *l, Node *n); /* amortized growth in the arena */
+/* Calls fn on n and every node below it, parents first. */
+void ast_walk(Node *n, void (*fn)(Node *n, void *ctx), void *ctx);
 /* Debug dump in the style of ast.dump(indent=...) for tests of the parser. */
 void ast_dump(const Node *n, int indent, void (*out)(const char *s, void *ctx), void *ctx);
 

@@ -59,6 +59,13 @@ static void print_text(FILE *f, int offset, int end_offset, const char *text)
 void diag_print(const Diag *d)
 {
     fflush(stdout);
+    const char *type = d->type ? d->type : "SyntaxError";
+    if (strcmp(type, "SyntaxError") && strcmp(type, "IndentationError") &&
+        strcmp(type, "TabError")) {
+        /* RecursionError, MemoryError: CPython prints no location for these */
+        fprintf(stderr, "%s%s%s\n", type, d->msg && *d->msg ? ": " : "", d->msg ? d->msg : "");
+        return;
+    }
     fprintf(stderr, "  File \"%s\", line %d\n", d->filename ? d->filename : "<unknown>", d->line);
     if (d->text)
         print_text(stderr, d->col, d->end_col, d->text);

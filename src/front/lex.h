@@ -47,6 +47,8 @@ typedef struct Lexer {
     bool eof;       /* ENDMARKER returned */
     bool at_eof;    /* input exhausted; emitting final NEWLINE/DEDENTs */
     bool failed;
+    bool soft_error; /* the error is one CPython raises only when the parser reaches it
+                        (indentation, tabs, line continuation), not while scanning ahead */
     Diag *err;
 } Lexer;
 

@@ -45,11 +45,11 @@ int tr_parse_args(const char *fname, const TrValue *args, size_t nargs, TrValue 
         if (maxpos == 0)
             tr_raise(&tr_TypeError, "%s() takes no positional arguments", fname);
         else if (min == maxpos)
-            tr_raise(&tr_TypeError, "%s() takes exactly %d positional argument%s (%zu given)",
-                     fname, maxpos, maxpos == 1 ? "" : "s", nargs);
+            tr_raise(&tr_TypeError, "%s() takes exactly %d argument%s (%zu given)", fname,
+                     maxpos, maxpos == 1 ? "" : "s", nargs);
         else
-            tr_raise(&tr_TypeError, "%s() takes at most %d positional argument%s (%zu given)",
-                     fname, maxpos, maxpos == 1 ? "" : "s", nargs);
+            tr_raise(&tr_TypeError, "%s() takes at most %d argument%s (%zu given)", fname,
+                     maxpos, maxpos == 1 ? "" : "s", nargs);
         return -1;
     }
     for (size_t i = 0; i < nargs; i++)
@@ -72,8 +72,8 @@ int tr_parse_args(const char *fname, const TrValue *args, size_t nargs, TrValue 
                          "%s() got some positional-only arguments passed as keyword "
                          "arguments: '%s'", fname, kname);
             else
-                tr_raise(&tr_TypeError, "%s() got an unexpected keyword argument '%s'", fname,
-                         kname);
+                tr_raise(&tr_TypeError, "'%s' is an invalid keyword argument for %s()", kname,
+                         fname);
             return -1;
         }
         if (out[slot]) {

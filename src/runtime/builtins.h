@@ -31,5 +31,10 @@ int tr_bi_nargs(const char *fname, size_t nargs, TrValue kwnames, size_t min, si
    fname()". Returns 0 or -1. */
 int tr_bi_kwargs(const char *fname, const TrValue *args, size_t nargs, TrValue kwnames,
                  const char *const *names, int n, TrValue *out);
+/* Calls the special method `name` found on type(obj) (not on the instance, as CPython looks
+   special methods up) with obj and up to 3 arguments, storing the result (maybe TR_ERR) in
+   *out. False, with nothing called, when the type has no such method. */
+bool tr_bi_special(TrValue obj, const char *name, const TrValue *args, size_t nargs,
+                   TrValue *out);
 
 #endif

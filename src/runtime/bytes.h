@@ -21,6 +21,16 @@ extern TrType tr_bytes_type, tr_bytearray_type;
 
 static inline bool tr_is_bytes(TrValue v) { return tr_is_ptr(v) && tr_obj(v)->type == &tr_bytes_type; }
 TrValue tr_bytes_new(const void *data, size_t n);
-TrValue tr_bytes_repr(TrValue b); /* b'...' with CPython's escapes */
+TrValue tr_bytes_repr(TrValue b); /* b'...' with CPython's escapes; bytearray(b'...') */
+TrValue tr_bytearray_new(const void *data, size_t n);
+bool tr_is_bytearray(TrValue v); /* bytearray or a subclass */
+
+/* The bytes of a bytes or bytearray (false for anything else). The pointer is valid until
+   the bytearray is next resized. */
+typedef struct TrBytesView {
+    const uint8_t *data;
+    int64_t len;
+} TrBytesView;
+bool tr_bytes_view(TrValue v, TrBytesView *out);
 
 #endif

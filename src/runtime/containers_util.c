@@ -99,11 +99,11 @@ int cu_nargs(const char *name, size_t nargs, size_t min, size_t max)
         tr_raise(&tr_TypeError, "%s expected %zd argument%s, got %zd", name, (ssize_t)min,
                  min == 1 ? "" : "s", (ssize_t)nargs);
     else if (nargs < min)
-        tr_raise(&tr_TypeError, "%s expected at least %zd argument%s, got %zd", name,
-                 (ssize_t)min, min == 1 ? "" : "s", (ssize_t)nargs);
+        tr_raise(&tr_TypeError, "%s expected at least %zd argument%s, got %zd", name, (ssize_t)min,
+                 min == 1 ? "" : "s", (ssize_t)nargs);
     else
-        tr_raise(&tr_TypeError, "%s expected at most %zd argument%s, got %zd", name,
-                 (ssize_t)max, max == 1 ? "" : "s", (ssize_t)nargs);
+        tr_raise(&tr_TypeError, "%s expected at most %zd argument%s, got %zd", name, (ssize_t)max,
+                 max == 1 ? "" : "s", (ssize_t)nargs);
     return -1;
 }
 
@@ -114,7 +114,10 @@ TrValue cu_default_repr(TrValue self)
     return tr_str_from_cstr(buf);
 }
 
-TrValue cu_iter_self(TrValue self) { return self; }
+TrValue cu_iter_self(TrValue self)
+{
+    return self;
+}
 
 int cu_repr_items(TrStrBuilder *b, const TrValue *items, int64_t n)
 {

@@ -53,10 +53,12 @@ int cu_as_ssize(TrValue v, TrType *errtype, int64_t *out);
 int cu_as_ssize_clamp(TrValue v, int64_t *out);
 
 /* Argument-count errors, each in the wording CPython uses for that kind of method. */
-int cu_no_kwargs(const char *qualname, TrValue kwnames);               /* "X() takes no keyword arguments" */
-int cu_exactly_one(const char *qualname, size_t nargs);                /* "X() takes exactly one argument (N given)" */
-int cu_no_args(const char *qualname, size_t nargs);                    /* "X() takes no arguments (N given)" */
-int cu_nargs(const char *name, size_t nargs, size_t min, size_t max);  /* "name expected at least/most/N argument(s), got N" */
+int cu_no_kwargs(const char *qualname, TrValue kwnames); /* "X() takes no keyword arguments" */
+int cu_exactly_one(const char *qualname,
+                   size_t nargs);                   /* "X() takes exactly one argument (N given)" */
+int cu_no_args(const char *qualname, size_t nargs); /* "X() takes no arguments (N given)" */
+int cu_nargs(const char *name, size_t nargs, size_t min,
+             size_t max); /* "name expected at least/most/N argument(s), got N" */
 
 /* "<list_iterator object at 0x...>" */
 TrValue cu_default_repr(TrValue self);
@@ -79,5 +81,19 @@ TrValue cu_seq_repeat_count(TrValue n, int64_t *out);
 /* The (x, start, stop) arguments of list.index / tuple.index, clamped to [0, len]. */
 int cu_seq_index_args(const char *name, const TrValue *args, size_t nargs, TrValue kwnames,
                       int64_t len, int64_t *start, int64_t *stop);
+
+/* list.sort(*, key=None, reverse=False), defined in list_sort.c */
+TrValue cu_list_sort_method(TrValue self, const TrValue *args, size_t nargs, TrValue kwnames);
+
+/* dict views and iterators, defined in dict_views.c for dict.c's method table */
+TrValue cu_dict_keys_m(TrValue self, const TrValue *args, size_t nargs, TrValue kwnames);
+TrValue cu_dict_values_m(TrValue self, const TrValue *args, size_t nargs, TrValue kwnames);
+TrValue cu_dict_items_m(TrValue self, const TrValue *args, size_t nargs, TrValue kwnames);
+TrValue cu_dict_reversed_m(TrValue self, const TrValue *args, size_t nargs, TrValue kwnames);
+TrValue cu_dict_iter(TrValue self); /* iter(d): a dict_keyiterator */
+
+/* __class_getitem__ (a classmethod of list, dict, tuple, set, frozenset): list[int] is a
+   types.GenericAlias (generic_alias.c) */
+TrValue cu_class_getitem(TrValue cls, const TrValue *args, size_t nargs, TrValue kwnames);
 
 #endif

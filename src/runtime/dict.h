@@ -47,5 +47,16 @@ int tr_dict_update(TrValue d, TrValue other); /* dict.update(other): mapping or 
 int tr_dict_merge(TrValue d, TrValue other, bool override); /* for {**a} and f(**a) */
 TrValue tr_dict_copy(TrValue d);
 TrValue tr_dict_keys_list(TrValue d);
+/* Note: tr_dict_merge with override false raises KeyError(key) for a key already present; the
+   caller (CALL_FUNCTION_EX, DICT_MERGE) turns it into "got multiple values for keyword argument".
+   A non-mapping other gives TypeError "'int' object is not a mapping". */
+
+/* Known-hash forms (hash from tr_hash), used by set and by the views. */
+TrValue tr_dict_new_presized(int64_t n); /* room for n entries without resizing */
+TrValue tr_dict_get_hashed(TrValue d, TrValue key, int64_t hash); /* as tr_dict_get */
+int tr_dict_set_hashed(TrValue d, TrValue key, int64_t hash, TrValue value);
+int tr_dict_del_hashed(TrValue d, TrValue key, int64_t hash);
+int tr_dict_contains(TrValue d, TrValue key); /* 1, 0, -1 */
+bool tr_dict_next_hash(TrValue d, int64_t *pos, TrValue *key, TrValue *value, int64_t *hash);
 
 #endif

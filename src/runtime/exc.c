@@ -62,10 +62,29 @@ TrValue tr_exc_new(TrType *type, const TrValue *args, size_t nargs)
     return tr_val(e);
 }
 
+/* OSError(errno, ...) becomes the subclass for that errno, as in CPython. */
+static TrType *oserror_subclass(const TrValue *args, size_t nargs)
+{
+    static const struct { int err; TrType *type; } map[] = {
+        {ENOENT, &tr_FileNotFoundError}, {EEXIST, &tr_FileExistsError},
+        {EISDIR, &tr_IsADirectoryError}, {ENOTDIR, &tr_NotADirectoryError},
+        {EACCES, &tr_PermissionError},   {EPERM, &tr_PermissionError},
+        {ETIMEDOUT, &tr_TimeoutError},
+    };
+    if (nargs < 2 || !tr_is_small(args[0]))
+        return &tr_OSError;
+    for (size_t i = 0; i < TR_ARRAY_LEN(map); i++)
+        if (map[i].err == tr_small_val(args[0]))
+            return map[i].type;
+    return &tr_OSError;
+}
+
 static TrValue exc_new(TrType *type, const TrValue *args, size_t nargs, TrValue kwnames)
 {
     if (tr_nkw(kwnames))
         return tr_raise(&tr_TypeError, "%s() takes no keyword arguments", type->name);
+    if (type == &tr_OSError)
+        type = oserror_subclass(args, nargs);
     return tr_exc_new(type, args, nargs);
 }
 
@@ -264,8 +283,7 @@ static TrValue set_pending(TrValue exc)
                 EXC_OF(c)->context = 0;
                 break;
             }
-        if (!e->context)
-            e->context = handled;
+        e->context = handled;
     }
     tr_ts.exc = exc;
     return TR_ERR;
@@ -420,7 +438,8 @@ static void print_traceback(FILE *out, TrValue tb)
     fputs("Traceback (most recent call last):\n", out);
     TrValue last = 0;
     int64_t repeat = 0;
-    for (int64_t i = l->len - 1; i >= 0; i--) { /* outermost first */
+    /* outermost first; like CPython (sys.tracebacklimit 1000) only the innermost 1000 */
+    for (int64_t i = l->len > 1000 ? 999 : l->len - 1; i >= 0; i--) {
         TrValue e = l->items[i];
         if (last && tr_eq(e, last) == 1) {
             if (++repeat >= 3)

@@ -26,7 +26,9 @@ TrValue tr_int_from_double(double d);   /* trunc; raises for nan/inf like int(fl
 /* Conversions. Raise OverflowError ("Python int too large to convert to C long") and return
    -1 when out of range. */
 int tr_int_to_i64(TrValue v, int64_t *out);
-double tr_int_to_double(TrValue v, int *overflow); /* *overflow set on "int too large to convert to float" */
+/* Correctly rounded. Too large: raises OverflowError "int too large to convert to float",
+   sets *overflow (may be NULL) and returns -1.0. */
+double tr_int_to_double(TrValue v, int *overflow);
 void tr_int_to_mpz(TrValue v, mpz_t out);           /* out must be mpz_init'ed */
 int tr_int_sign(TrValue v);
 
@@ -50,12 +52,35 @@ TrValue tr_int_invert(TrValue a);
 int tr_int_cmp(TrValue a, TrValue b); /* -1, 0, 1 */
 int64_t tr_int_hash(TrValue v);       /* CPython's: value mod 2**61-1 */
 
-TrValue tr_int_to_str(TrValue v, int base); /* base 2, 8, 10, 16: digits only, with sign */
+/* base 2..36: digits only (lowercase), with '-' sign. Base 10 enforces the digits limit. */
+TrValue tr_int_to_str(TrValue v, int base);
 TrValue tr_int_repr(TrValue v);
 /* int(s, base): s as UTF-8 bytes; CPython's rules for underscores, prefixes, whitespace,
    and its ValueError message "invalid literal for int() with base 10: 'x'". */
 TrValue tr_int_from_str(const char *s, size_t len, int base);
 /* For the tokenizer: a literal already validated (may contain '_', 0x/0o/0b prefixes). */
 TrValue tr_int_from_literal(const char *s, size_t len);
+
+/* sys.set_int_max_str_digits: 0 means no limit (CPython's default is 4300). */
+extern int64_t tr_int_max_str_digits;
+
+TrValue tr_int_exact(TrValue v); /* bools and int-subclass instances as plain ints */
+TrValue tr_int_abs(TrValue a);
+int tr_int_cmp_double(TrValue a, double d); /* exact; d must not be a nan */
+int64_t tr_int_bit_length(TrValue v);
+TrValue tr_int_round(TrValue v, TrValue ndigits); /* round(int, n): ndigits 0/None -> v */
+/* int(x[, base]) for any object x (str, bytes, float, __int__, __index__, __trunc__); base is
+   0 when not given. */
+TrValue tr_int_from(TrValue x, TrValue base);
+TrValue tr_int_from_strobj(TrValue str, int base); /* int(str, base), Unicode digits too */
+TrValue tr_int_from_bytesobj(const uint8_t *p, size_t n, int base);
+/* The int type's slots, for bool and the generated dunder methods. */
+TrValue tr_int_binop(TrValue a, TrValue b, int op);
+TrValue tr_int_richcmp(TrValue a, TrValue b, int op);
+TrValue tr_int_format(TrValue v, TrValue spec);
+/* For modules working with GMP directly: a read-only view (storage given by the caller) and
+   a constructor that takes ownership of z's limbs. */
+mpz_srcptr tr_int_mpz_view(TrValue v, mpz_t tmp_storage, mp_limb_t *limb);
+TrValue tr_int_take_mpz(mpz_t z);
 
 #endif

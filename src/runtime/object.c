@@ -69,7 +69,7 @@ int64_t tr_hash(TrValue v)
 {
     if (tr_is_small(v)) {
         int64_t h = tr_small_val(v);
-        if (h >= 0)
+        if (h >= 0 && h < TR_SMALL_MAX) /* the modulus is 2**61-1 == TR_SMALL_MAX */
             return h;
         return tr_int_hash(v);
     }
@@ -269,9 +269,16 @@ TrValue tr_getitem(TrValue obj, TrValue key)
     TrType *t = tr_type_of(obj);
     if (t->getitem)
         return t->getitem(obj, key);
-    if (t == &tr_type_type)
-        return tr_raise(&tr_TypeError, "type '%s' is not subscriptable",
-                        ((TrType *)tr_obj(obj))->name);
+    if (t == &tr_type_type) { /* list[int]: __class_getitem__ */
+        TrType *cls = (TrType *)tr_obj(obj);
+        TrValue f = tr_type_lookup(cls, tr_str_intern_cstr("__class_getitem__"));
+        if (f) {
+            TrType *ft = tr_type_of(f);
+            TrValue bound = ft->descr_get ? ft->descr_get(f, 0, cls) : f;
+            return bound == TR_ERR ? TR_ERR : tr_call1(bound, key);
+        }
+        return tr_raise(&tr_TypeError, "type '%s' is not subscriptable", cls->name);
+    }
     return tr_raise(&tr_TypeError, "'%s' object is not subscriptable", t->name);
 }
 
@@ -332,7 +339,14 @@ TrValue tr_next(TrValue it)
     TrType *t = tr_type_of(it);
     if (!t->next)
         return tr_raise(&tr_TypeError, "'%s' object is not an iterator", t->name);
-    return t->next(it);
+    TrValue r = t->next(it);
+    /* A generator's return value arrives as StopIteration(value); for consumers that is just
+       the end (next() calls the slot itself to keep the value). */
+    if (r == TR_ERR && tr_err_matches(&tr_StopIteration)) {
+        tr_err_clear();
+        return TR_STOP;
+    }
+    return r;
 }
 
 /* --- Attributes ------------------------------------------------------------------------- */

@@ -23,7 +23,10 @@ static TrStr *str_alloc(int64_t len, int kind)
     return s;
 }
 
-static int kind_for(uint32_t maxchar) { return maxchar < 0x100 ? 1 : maxchar < 0x10000 ? 2 : 4; }
+static int kind_for(uint32_t maxchar)
+{
+    return maxchar < 0x100 ? 1 : maxchar < 0x10000 ? 2 : 4;
+}
 
 static inline void put_char(TrStr *s, int64_t i, uint32_t c)
 {
@@ -37,6 +40,8 @@ static inline void put_char(TrStr *s, int64_t i, uint32_t c)
 static void set_ascii(TrStr *s)
 {
     s->ascii = false;
+    s->utf8 = NULL; /* tr_str_new_kind may have pointed it at the data */
+    s->utf8_len = 0;
     if (s->kind != 1)
         return;
     for (int64_t i = 0; i < s->len; i++)
@@ -58,7 +63,10 @@ TrValue tr_str_new_kind(int64_t len, int kind)
     return tr_val(s);
 }
 
-void tr_str_fix(TrValue v) { set_ascii(tr_as_str(v)); }
+void tr_str_fix(TrValue v)
+{
+    set_ascii(tr_as_str(v));
+}
 
 static TrValue empty_str, char_cache[256];
 
@@ -244,7 +252,10 @@ TrValue tr_str_from_utf8(const char *str, size_t n)
     return tr_val(s);
 }
 
-TrValue tr_str_from_cstr(const char *s) { return tr_str_from_utf8(s, strlen(s)); }
+TrValue tr_str_from_cstr(const char *s)
+{
+    return tr_str_from_utf8(s, strlen(s));
+}
 
 static size_t utf8_put(char *out, uint32_t c)
 {
@@ -293,7 +304,10 @@ const char *tr_str_utf8_len(TrValue v, size_t *n)
     return s->utf8;
 }
 
-const char *tr_str_utf8(TrValue s) { return tr_str_utf8_len(s, NULL); }
+const char *tr_str_utf8(TrValue s)
+{
+    return tr_str_utf8_len(s, NULL);
+}
 
 /* --- Hashing ---------------------------------------------------------------------------- */
 
@@ -440,7 +454,10 @@ TrValue tr_str_intern(TrValue v)
     return tr_val(s);
 }
 
-TrValue tr_str_intern_cstr(const char *s) { return tr_str_intern(tr_str_from_cstr(s)); }
+TrValue tr_str_intern_cstr(const char *s)
+{
+    return tr_str_intern(tr_str_from_cstr(s));
+}
 
 /* --- Concatenation, repetition, slicing ------------------------------------------------- */
 
@@ -824,10 +841,12 @@ TrValue tr_str_vfmt(const char *fmt, va_list ap)
         int n = 0;
         TrValue v, t;
         switch (conv) {
-        case '%':
-            tr_sbuild_char(&b, '%');
-            break;
-        case 'd': case 'i': case 'u': case 'x': case 'X':
+        case '%': tr_sbuild_char(&b, '%'); break;
+        case 'd':
+        case 'i':
+        case 'u':
+        case 'x':
+        case 'X':
             if (z)
                 n = snprintf(buf, sizeof buf, spec, va_arg(ap, size_t));
             else if (lng >= 2)
@@ -838,9 +857,7 @@ TrValue tr_str_vfmt(const char *fmt, va_list ap)
                 n = snprintf(buf, sizeof buf, spec, va_arg(ap, int));
             tr_sbuild_ascii(&b, buf, (size_t)n);
             break;
-        case 'c':
-            tr_sbuild_char(&b, (uint32_t)va_arg(ap, int));
-            break;
+        case 'c': tr_sbuild_char(&b, (uint32_t)va_arg(ap, int)); break;
         case 'p':
             n = snprintf(buf, sizeof buf, "%p", va_arg(ap, void *));
             tr_sbuild_ascii(&b, buf, (size_t)n);
@@ -859,7 +876,10 @@ TrValue tr_str_vfmt(const char *fmt, va_list ap)
             tr_sbuild_utf8(&b, s, len);
             break;
         }
-        case 'R': case 'S': case 'T': case 'U':
+        case 'R':
+        case 'S':
+        case 'T':
+        case 'U':
             v = va_arg(ap, TrValue);
             if (conv == 'T') {
                 const char *tn = tr_type_name(v);

@@ -44,7 +44,7 @@ static inline uint32_t tr_str_char(const TrStr *s, int64_t i)
 TrValue tr_str_from_utf8(const char *s, size_t n);
 TrValue tr_str_from_cstr(const char *s);
 TrValue tr_str_from_codepoints(const uint32_t *cps, int64_t n);
-TrValue tr_str_new_kind(int64_t len, int kind); /* uninitialized data, for builders */
+TrValue tr_str_new_kind(int64_t len, int kind); /* uninitialized data; see tr_str_fix */
 TrValue tr_str_intern(TrValue s);               /* the unique interned copy */
 TrValue tr_str_intern_cstr(const char *s);
 TrValue tr_str_from_char(uint32_t cp);          /* cached for cp < 256 */
@@ -95,6 +95,24 @@ extern const TrMethodDef tr_str_methods[];
 /* Canonical (narrowest-width) str of src's code points start, start+step, ... (n of them). */
 TrValue tr_str_sub(const TrStr *src, int64_t start, int64_t step, int64_t n);
 /* Recomputes the ascii flag of a str made by tr_str_new_kind and filled by the caller. */
+void tr_str_fix(TrValue s);
+/* Copies src's code points into dst at code point offset off (dst->kind >= src->kind). */
+void tr_str_copy_into(TrStr *dst, int64_t off, const TrStr *src);
+/* Index of sub in s[start:end) (clamped), searching forward (dir > 0) or backward; -1 if none. */
+int64_t tr_str_find_in(const TrStr *s, const TrStr *sub, int64_t start, int64_t end, int dir);
+/* Length of the strictly valid UTF-8 sequence at s[0..n), or 0 if invalid. */
+int tr_utf8_seq_len(const unsigned char *s, size_t n);
+/* v is an int or has __index__ (for sequence repetition and indexing). */
+bool tr_has_index(TrValue v);
+
+/* --- Shared by the str_*.c, bytes*.c and format*.c files -------------------------------- */
+
+extern TrType tr_str_iter_type;
+extern const TrMethodDef tr_str_methods[];
+/* Canonical (narrowest-width) str of src's code points start, start+step, ... (n of them). */
+TrValue tr_str_sub(const TrStr *src, int64_t start, int64_t step, int64_t n);
+/* A str from tr_str_new_kind starts flagged ascii when kind is 1; after writing Latin-1 code
+   points into it, call tr_str_fix to recompute the flag. Keep the kind the narrowest one. */
 void tr_str_fix(TrValue s);
 /* Copies src's code points into dst at code point offset off (dst->kind >= src->kind). */
 void tr_str_copy_into(TrStr *dst, int64_t off, const TrStr *src);

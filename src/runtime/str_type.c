@@ -3,11 +3,15 @@
  * format) and its constructor str(object), str(bytes, encoding, errors).
  * The data representation and helpers are in str.c; methods are in str_methods*.c.
  */
+#include "runtime/codecs.h"
 #include "runtime/runtime.h"
 
 /* --- Slots ------------------------------------------------------------------------------ */
 
-static TrValue str_repr_slot(TrValue v) { return tr_str_repr(v); }
+static TrValue str_repr_slot(TrValue v)
+{
+    return tr_str_repr(v);
+}
 
 /* str(s) of a subclass instance gives a plain str with the same text. */
 static TrValue str_str_slot(TrValue v)
@@ -18,7 +22,10 @@ static TrValue str_str_slot(TrValue v)
     return tr_str_sub(s, 0, 1, s->len);
 }
 
-static int64_t str_hash_slot(TrValue v) { return tr_str_hash(v); }
+static int64_t str_hash_slot(TrValue v)
+{
+    return tr_str_hash(v);
+}
 
 static TrValue str_richcmp(TrValue a, TrValue b, int op)
 {
@@ -68,12 +75,14 @@ static TrValue str_binop(TrValue a, TrValue b, int op)
         if (tr_is_str(a))
             return tr_str_percent(a, b);
         return TR_NOTIMPL;
-    default:
-        return TR_NOTIMPL;
+    default: return TR_NOTIMPL;
     }
 }
 
-static int64_t str_len_slot(TrValue v) { return tr_as_str(v)->len; }
+static int64_t str_len_slot(TrValue v)
+{
+    return tr_as_str(v)->len;
+}
 
 static TrValue str_getitem(TrValue v, TrValue key)
 {
@@ -103,17 +112,14 @@ static TrValue str_getitem(TrValue v, TrValue key)
     return tr_str_from_char(tr_str_char(s, i));
 }
 
-static int str_contains_slot(TrValue s, TrValue sub) { return tr_str_contains(s, sub); }
+static int str_contains_slot(TrValue s, TrValue sub)
+{
+    return tr_str_contains(s, sub);
+}
 
 static TrValue str_format_slot(TrValue self, TrValue spec)
 {
-    TrStr *sp = tr_as_str(spec);
-    if (sp->len == 0)
-        return str_str_slot(self);
-    TrFormatSpec f;
-    if (tr_format_spec_parse(spec, &f) < 0)
-        return TR_ERR;
-    return tr_format_str(self, &f);
+    return tr_str_format_spec(self, spec);
 }
 
 /* --- Iteration -------------------------------------------------------------------------- */
@@ -145,7 +151,10 @@ static TrValue str_iter_next(TrValue v)
     return tr_str_from_char(tr_str_char(s, it->index++));
 }
 
-static TrValue iter_self(TrValue v) { return v; }
+static TrValue iter_self(TrValue v)
+{
+    return v;
+}
 
 static TrValue str_iter_length_hint(TrValue self, const TrValue *args, size_t nargs,
                                     TrValue kwnames)
@@ -160,8 +169,12 @@ static const TrMethodDef str_iter_methods[] = {
 };
 
 TrType tr_str_iter_type = {
-    .ob = {&tr_type_type}, .name = "str_iterator", .base = &tr_object_type,
-    .basicsize = sizeof(TrStrIter), .iter = iter_self, .next = str_iter_next,
+    .ob = {&tr_type_type},
+    .name = "str_iterator",
+    .base = &tr_object_type,
+    .basicsize = sizeof(TrStrIter),
+    .iter = iter_self,
+    .next = str_iter_next,
     .methods = str_iter_methods,
 };
 
@@ -183,8 +196,7 @@ static TrValue str_new(TrType *type, const TrValue *args, size_t nargs, TrValue 
         const char *enc = "utf-8", *errors = "strict";
         if (a[1]) {
             if (!tr_is_str(a[1]))
-                return tr_raise(&tr_TypeError,
-                                "str() argument 'encoding' must be str, not %s",
+                return tr_raise(&tr_TypeError, "str() argument 'encoding' must be str, not %s",
                                 tr_type_name(a[1]));
             enc = tr_str_utf8(a[1]);
         }
@@ -226,10 +238,21 @@ static TrValue str_new(TrType *type, const TrValue *args, size_t nargs, TrValue 
 }
 
 TrType tr_str_type = {
-    .ob = {&tr_type_type}, .name = "str", .base = &tr_object_type,
-    .flags = TR_TYPE_BASETYPE | TR_TYPE_STR_SUB, .basicsize = sizeof(TrStr),
-    .repr = str_repr_slot, .str = str_str_slot, .hash = str_hash_slot, .richcmp = str_richcmp,
-    .binop = str_binop, .len = str_len_slot, .getitem = str_getitem,
-    .contains = str_contains_slot, .iter = str_iter, .new = str_new, .format = str_format_slot,
+    .ob = {&tr_type_type},
+    .name = "str",
+    .base = &tr_object_type,
+    .flags = TR_TYPE_BASETYPE | TR_TYPE_STR_SUB,
+    .basicsize = sizeof(TrStr),
+    .repr = str_repr_slot,
+    .str = str_str_slot,
+    .hash = str_hash_slot,
+    .richcmp = str_richcmp,
+    .binop = str_binop,
+    .len = str_len_slot,
+    .getitem = str_getitem,
+    .contains = str_contains_slot,
+    .iter = str_iter,
+    .new = str_new,
+    .format = str_format_slot,
     .methods = tr_str_methods,
 };

@@ -30,7 +30,10 @@ TrValue tr_tuple_new(int64_t len)
     return tr_val(t);
 }
 
-TrValue tr_tuple_empty(void) { return tr_val(&empty_tuple); }
+TrValue tr_tuple_empty(void)
+{
+    return tr_val(&empty_tuple);
+}
 
 TrValue tr_tuple_from(const TrValue *items, int64_t n)
 {
@@ -242,7 +245,10 @@ static TrValue tuple_binop(TrValue a, TrValue b, int op)
     return TR_NOTIMPL;
 }
 
-static int64_t tuple_len(TrValue self) { return tr_as_tuple(self)->len; }
+static int64_t tuple_len(TrValue self)
+{
+    return tr_as_tuple(self)->len;
+}
 
 static TrValue tuple_getitem(TrValue self, TrValue key)
 {
@@ -312,7 +318,7 @@ static TrValue tuple_count(TrValue self, const TrValue *args, size_t nargs, TrVa
 
 /* Shared by tuple.index and list.index: the (x, start, stop) arguments. */
 int cu_seq_index_args(const char *name, const TrValue *args, size_t nargs, TrValue kwnames,
-                       int64_t len, int64_t *start, int64_t *stop)
+                      int64_t len, int64_t *start, int64_t *stop)
 {
     if (cu_no_kwargs(name, kwnames) < 0 || cu_nargs("index", nargs, 1, 3) < 0)
         return -1;
@@ -361,6 +367,7 @@ static const TrMethodDef tuple_methods[] = {
     {"count", tuple_count, 0},
     {"index", tuple_index, 0},
     {"__getnewargs__", tuple_getnewargs, 0},
+    {"__class_getitem__", cu_class_getitem, TR_METH_CLASS},
     {NULL, NULL, 0},
 };
 

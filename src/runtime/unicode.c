@@ -40,7 +40,7 @@ static const URow rows[] = {
 
 static const UCase cases[] = {
 #define UROW(...)
-#define UCASE(cp, l0, l1, l2, u0, u1, u2, t0, t1, t2, f0, f1, f2)                                 \
+#define UCASE(cp, l0, l1, l2, u0, u1, u2, t0, t1, t2, f0, f1, f2)                                  \
     {cp, {{l0, l1, l2}, {u0, u1, u2}, {t0, t1, t2}, {f0, f1, f2}}},
 #include "runtime/unicode_db.def"
 #undef UROW
@@ -85,11 +85,17 @@ int tr_uni_decimal(uint32_t cp)
 bool tr_uni_islinebreak(uint32_t cp)
 {
     switch (cp) {
-    case '\n': case '\v': case '\f': case '\r': case 0x1C: case 0x1D: case 0x1E: case 0x85:
-    case 0x2028: case 0x2029:
-        return true;
-    default:
-        return false;
+    case '\n':
+    case '\v':
+    case '\f':
+    case '\r':
+    case 0x1C:
+    case 0x1D:
+    case 0x1E:
+    case 0x85:
+    case 0x2028:
+    case 0x2029: return true;
+    default: return false;
     }
 }
 

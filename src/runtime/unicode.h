@@ -24,7 +24,10 @@ enum {
 };
 
 unsigned tr_uni_flags(uint32_t cp);
-static inline bool tr_uni_is(uint32_t cp, unsigned mask) { return (tr_uni_flags(cp) & mask) != 0; }
+static inline bool tr_uni_is(uint32_t cp, unsigned mask)
+{
+    return (tr_uni_flags(cp) & mask) != 0;
+}
 static inline bool tr_uni_isspace(uint32_t cp)
 {
     if (cp < 128)

@@ -54,7 +54,8 @@ static inline TrValue tr_flonum_try(double d)
     uint64_t bits;
     memcpy(&bits, &d, 8);
     unsigned top = (unsigned)((bits >> 60) & 7); /* top three bits of the exponent */
-    if (top == 3 || top == 4)
+    /* 2**-255 (bits 0x3000000000000000) would encode as TR_FLONUM_ZERO: it stays boxed */
+    if ((top == 3 || top == 4) && bits != UINT64_C(0x3000000000000000))
         return (tr_rotl3(bits) & ~(uint64_t)1) | 2;
     if (bits == 0)
         return TR_FLONUM_ZERO;

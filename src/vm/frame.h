@@ -41,6 +41,10 @@ Frame *vm_frame_to_heap(Frame *f);  /* copies a data-stack frame (RETURN_GENERAT
 
 /* The frame executing now (innermost), or NULL. */
 extern Frame *vm_cur_frame;
+/* CPython's chain of exception states, one level per running generator: vm_exc_raw is the
+   innermost level's own value (0: None), vm_exc_outer the effective value below it;
+   tr_ts.handled is always vm_exc_raw, or vm_exc_outer when that is 0. */
+extern TrValue vm_exc_raw, vm_exc_outer;
 
 int vm_frame_line(const Frame *f, int lasti); /* line of instruction lasti */
 TrValue vm_frame_locals_dict(Frame *f);      /* locals(): the namespace, or a snapshot */

@@ -16,11 +16,12 @@ struct TrGen {
     uint8_t state;         /* FRAME_* */
 };
 
-extern TrType vm_gen_type;
+extern TrType vm_gen_type, vm_coro_type;
 
+/* generators and coroutines: both are resumed by vm_gen_send */
 static inline bool vm_is_gen(TrValue v)
 {
-    return tr_is_ptr(v) && tr_obj(v)->type == &vm_gen_type;
+    return tr_is_ptr(v) && (tr_obj(v)->type == &vm_gen_type || tr_obj(v)->type == &vm_coro_type);
 }
 
 /* Results of resuming: yielded a value, returned one, or raised. */
@@ -33,5 +34,7 @@ TrValue vm_gen_new(Frame *f, TrFunction *fn);
 GenResult vm_gen_send(TrGen *g, TrValue v, bool throwing, TrValue *out);
 /* SEND's protocol on any receiver: generators directly, else __next__ / send(). */
 GenResult vm_send(TrValue receiver, TrValue v, TrValue *out);
+/* GET_AWAITABLE: the iterator an `await` drives. */
+TrValue vm_get_awaitable(TrValue v);
 
 #endif

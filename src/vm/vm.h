@@ -12,6 +12,11 @@ void vm_init(void);
 /* Runs module code in globals (a dict). Returns the result or TR_ERR with the exception
    pending (its traceback filled in). */
 TrValue vm_run_module(CodeObj *co, TrValue globals);
+/* Runs code with the given namespaces (exec/eval): locals may be any mapping. */
+TrValue vm_run_code(CodeObj *co, TrValue globals, TrValue locals);
+/* Runs a function's code with a namespace instead of fast locals, and no arguments: the body
+   of a class statement (what __build_class__ does with the class namespace). */
+TrValue vm_call_with_locals(TrFunction *fn, TrValue locals);
 /* The TrEntryFn of functions whose code the VM runs. */
 TrValue vm_call_function(TrFunction *fn, const TrValue *args, size_t nargs, TrValue kwnames);
 

@@ -1,0 +1,46 @@
+/*
+ * ops.h -- the out-of-line parts of instructions whose work is too long for the dispatch loop
+ * (unpacking, star-calls, with, raise, imports, match). Private to src/vm. Each returns TR_ERR
+ * or -1 with the exception set, like the runtime.
+ */
+#ifndef TR_VM_OPS_H
+#define TR_VM_OPS_H
+
+#include "vm/frame.h"
+
+/* UNPACK_SEQUENCE / UNPACK_EX: out[0..n) receives the items so that the first one is on top
+   of the stack (out[n-1]), as CPython's unpack_iterable leaves them. */
+int vm_unpack(TrValue seq, int before, int after, bool star, TrValue *out);
+
+TrValue vm_format_value(TrValue v, int flags, TrValue spec);
+
+/* CALL_FUNCTION_EX: turns callargs (any iterable) and kwargs (a dict or 0) into an argument
+   array (positional, then keyword values), its positional count and kwnames. */
+int vm_star_args(TrValue func, TrValue callargs, TrValue kwargs, TrValue **args,
+                 size_t *npos, TrValue *kwnames);
+int vm_dict_merge(TrValue dict, TrValue update, TrValue func); /* DICT_MERGE */
+int vm_dict_update(TrValue dict, TrValue update);              /* DICT_UPDATE */
+int vm_list_extend(TrValue list, TrValue iterable);            /* LIST_EXTEND */
+
+TrValue vm_lookup_special(TrValue obj, TrValue name); /* type lookup + binding; 0 if absent */
+int vm_before_with(TrValue mgr, TrValue *exit_out, TrValue *res_out);
+
+/* RAISE_VARARGS: returns 1 for a bare re-raise (no new traceback entry), 0 for a new raise;
+   either way the exception is pending. */
+int vm_do_raise(TrValue exc, TrValue cause);
+int vm_check_except_type(TrValue t); /* CHECK_EXC_MATCH's validation */
+
+TrValue vm_import_from(TrValue mod, TrValue name);
+int vm_import_star(Frame *f, TrValue mod);
+
+TrValue vm_match_keys(TrValue subject, TrValue keys);      /* tuple, None, or TR_ERR */
+TrValue vm_match_class(TrValue subject, TrValue type, int nargs, TrValue names);
+bool vm_match_sequence(TrValue v);
+bool vm_match_mapping(TrValue v);
+
+TrValue vm_make_function(Frame *f, TrValue code, TrValue defaults, TrValue kwdefaults,
+                         TrValue annotations, TrValue closure);
+
+TrValue vm_name_error(TrValue name);
+
+#endif

@@ -1,0 +1,5 @@
+print(bool(0), bool(1), bool(""), bool("a"), bool([]), bool([0]), bool(None), bool(0.0), bool(-0.0), bool({}))
+print(bool(), bool(range(0)), bool(range(1)), bool(frozenset()), bool(0j), bool(float("nan")))
+print(None == None, None is None, None != 0, not None, repr(None), str(None), type(None).__name__)
+print(True and 3, False or "x", 0 or None, 1 and 0, "" or [] or {} or "last", None and 1)
+print(True is True, True == 1, not True, not not 0)

@@ -1,0 +1,6 @@
+print(issubclass(ZeroDivisionError, ArithmeticError), issubclass(KeyError, LookupError))
+print(issubclass(IndexError, LookupError), issubclass(LookupError, Exception), issubclass(Exception, BaseException))
+print(issubclass(KeyboardInterrupt, Exception), issubclass(StopIteration, Exception), issubclass(SystemExit, BaseException))
+print(issubclass(UnicodeDecodeError, ValueError), issubclass(RecursionError, RuntimeError), issubclass(NotImplementedError, RuntimeError))
+print(issubclass(FileNotFoundError, OSError), issubclass(OverflowError, ArithmeticError), issubclass(ModuleNotFoundError, ImportError))
+print(isinstance(ValueError("x"), Exception), ValueError.__name__, type(TypeError()).__name__)

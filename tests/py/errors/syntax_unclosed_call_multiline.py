@@ -1,0 +1,4 @@
+result = max(1,
+             2,
+             3
+print(result)

@@ -1,0 +1,1 @@
+raise ValueError("custom message with 'quotes' and unicode é")

@@ -1,0 +1,1 @@
+f = open("no_such_file_here.txt")

@@ -1,0 +1,5 @@
+g = (x * 2 for x in range(5))
+print(next(g), next(g), list(g), list(g))
+print(sum(x for x in range(101)), max(len(w) for w in ["a", "abc", "ab"]), any(c == "z" for c in "abc"))
+print(list(x for x in "abc" if x != "b"), tuple(i for i in range(3)), set(i % 2 for i in range(5)))
+print(",".join(str(i) for i in range(5)), sorted((-i for i in range(3))))

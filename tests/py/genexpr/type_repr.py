@@ -1,0 +1,2 @@
+g = (i for i in [])
+print(type(g).__name__, list(g), next(g, "empty"))

@@ -1,0 +1,5 @@
+print(list(zip([1, 2, 3], "abc")), list(zip([1, 2], "abcd")), list(zip()), list(zip([1])))
+print(list(zip(range(3), range(10, 13), "xyz")))
+a, b = zip(*[(1, "a"), (2, "b")])
+print(a, b)
+print(dict(zip("abc", range(3))))

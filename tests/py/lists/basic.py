@@ -1,0 +1,16 @@
+a = [1, 2, 3]
+print(a, len(a), a[0], a[-1], [], [[]], [1, [2, [3]]])
+a.append(4)
+a.insert(0, 0)
+a.insert(100, 99)
+a.insert(-1, 98)
+print(a)
+a.extend([5, 6])
+a.extend(range(2))
+a += "ab"
+print(a)
+print(a.pop(), a.pop(0), a.pop(-2), a)
+a.remove(99)
+print(a, a.index(3), a.count(1))
+a.clear()
+print(a)

@@ -1,0 +1,12 @@
+import math
+print(math.pi, math.e, math.tau, math.inf, -math.inf, math.nan)
+print(math.sqrt(16), math.sqrt(2), math.floor(-2.5), math.ceil(-2.5), math.trunc(-2.7), math.fabs(-3))
+print(math.floor(2.0), type(math.floor(2.5)).__name__, math.ceil(10**20 + 0.5))
+print(math.pow(2, 10), math.exp(1), math.log(math.e), math.log(100, 10), math.log10(1000), math.log2(1024))
+print(math.sin(0), math.cos(0), math.tan(0), round(math.sin(math.pi / 6), 12), math.atan2(1, 1), math.hypot(3, 4))
+print(math.degrees(math.pi), math.radians(180), math.asin(1), math.acos(1), math.atan(1))
+print(math.factorial(20), math.factorial(30), math.gcd(12, 18), math.gcd(0, 0), math.isqrt(10**20 + 1))
+print(math.isnan(float("nan")), math.isinf(math.inf), math.isfinite(1.0), math.copysign(3, -0.0))
+print(math.fsum([0.1] * 10), sum([0.1] * 10), math.prod([1, 2, 3, 4]), math.comb(10, 3), math.perm(5, 2))
+print(math.modf(3.75), math.frexp(8.0), math.ldexp(0.5, 4), math.fmod(-7, 3), -7 % 3)
+print(math.isclose(0.1 + 0.2, 0.3), math.dist((0, 0), (3, 4)), math.lcm(4, 6))

@@ -1,0 +1,5 @@
+print(list(range(5)), list(range(2, 8)), list(range(0, 10, 3)), list(range(10, 0, -3)), list(range(0)))
+print(range(5), range(1, 5), range(1, 10, 2), len(range(0, 100, 7)), len(range(10, 0)))
+r = range(3, 30, 4)
+print(r[0], r[-1], r[2], r[1:3], r[::-1], 7 in r, 8 in r, r.index(11), r.count(15))
+print(r.start, r.stop, r.step, range(5) == range(0, 5), range(0) == range(2, 2))

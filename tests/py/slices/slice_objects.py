@@ -1,0 +1,6 @@
+s = slice(1, 10, 2)
+print(s, s.start, s.stop, s.step, slice(5), slice(None, None, -1))
+a = list(range(12))
+print(a[s], a[slice(3)], "abcdef"[slice(1, None, 2)])
+print(s.indices(5), slice(-3, None).indices(10), slice(None, None, -1).indices(4))
+print(slice(1, 2) == slice(1, 2), (1, 2, 3)[slice(None, None, -1)])

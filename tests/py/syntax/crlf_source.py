@@ -1,0 +1,4 @@
+x = 1
+print("crlf line endings", x)
+if x:
+    print("block")

@@ -1,0 +1,5 @@
+print(1_000, 0b1010_1010, 0o7_7, 0xdead_BEEF, 1_0.5_0, 1e1_0, .5e-3, 5.e2)
+print(3j, 1.5j, 1e3j, 0j, 1_0j, type(2j).__name__)
+print(1 + 2j, (1 + 2j) * (3 - 1j), abs(3 + 4j), (2j) ** 2, complex(1, -1))
+print(0o0, 0x0, 0b0, 0.0, 0e0, 00000)
+print(0xff, 0o17 + 0b1, 1_2.3_4e-1_0, 0.1e+1)

@@ -1,0 +1,4 @@
+import sys
+old = sys.getrecursionlimit()
+sys.setrecursionlimit(old + 500)
+print(old, sys.getrecursionlimit())
