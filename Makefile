@@ -4,16 +4,26 @@ CC      ?= gcc
 CFLAGS  ?= -O2 -g
 WARN     = -Wall -Wextra -Wno-unused-parameter
 CPPFLAGS = -Isrc -MMD -MP
-LDLIBS   = -lgc -lgmp -lm
+# libedit: line editing and history for the interactive prompt (src/cli/repl.c); BSD-licensed,
+# readline-compatible API.
+LDLIBS   = -lgc -lgmp -lm -ledit
+# PCRE2 is the chosen regex engine (the re module, src/runtime/mod_re*.c); libpcre2-8.a also
+# exists for static links.
+LDLIBS  += -lpcre2-8
 BUILD   ?= build
 
 # Debian packages the build and tests need (checked with dpkg, installed when missing).
-DEB_PKGS = gcc make libgc-dev libgmp-dev
+DEB_PKGS = gcc make libgc-dev libgmp-dev libedit-dev libpcre2-dev
 
 RT_SRC   = $(wildcard src/common/*.c src/runtime/*.c)
 CC_SRC   = $(wildcard src/front/*.c src/bytecode/*.c src/vm/*.c src/cli/*.c)
 RT_OBJ   = $(RT_SRC:%.c=$(BUILD)/%.o)
-CC_OBJ   = $(CC_SRC:%.c=$(BUILD)/%.o)
+CC_OBJ   = $(CC_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/stdlib_data.o
+# The standard library in Python (lib/**/*.py) is compiled into the binary: the generated C file
+# holds each source's bytes (tools/embed_lib.sh; no Python needed to build). Folders are
+# prerequisites too, so that removing a module regenerates it.
+LIB_PY   = $(shell find lib -name '*.py' 2>/dev/null)
+LIB_DIRS = $(shell find lib -type d 2>/dev/null)
 
 .PHONY: all deps demo test test-asan unit clean format
 
@@ -22,6 +32,13 @@ all: $(BUILD)/trident $(BUILD)/libtrident_rt.a
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) -std=gnu11 $(CFLAGS) $(WARN) $(CPPFLAGS) -c $< -o $@
+
+$(BUILD)/gen/stdlib_data.c: tools/embed_lib.sh $(LIB_PY) $(LIB_DIRS)
+	@mkdir -p $(dir $@)
+	sh tools/embed_lib.sh lib $@
+
+$(BUILD)/gen/stdlib_data.o: $(BUILD)/gen/stdlib_data.c src/cli/stdlib_data.h
+	$(CC) -std=gnu11 $(CFLAGS) $(WARN) -Isrc -c $< -o $@
 
 $(BUILD)/libtrident_rt.a: $(RT_OBJ)
 	@rm -f $@

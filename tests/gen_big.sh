@@ -106,6 +106,19 @@ except RecursionError:
 EOF
 check deep_repr_100000 deep_repr.py 0 "RecursionError"
 
+cat >deep_compare.py <<'EOF'
+a = []
+b = []
+for i in range(200000):
+    a = [a]
+    b = [b]
+try:
+    print(a == b)
+except RecursionError:
+    print("RecursionError")
+EOF
+check deep_compare_200000 deep_compare.py 0 "RecursionError"
+
 # Binary junk is a clear error. A NUL byte: CPython 3.11 silently stops reading there (3.12 says
 # "SyntaxError: source code cannot contain null bytes"); either is fine.
 printf 'x = 1\n\0\n' >nul.py

@@ -79,6 +79,14 @@ stage() { # stage SRC_DIR SCRIPT_BASENAME DEST_DIR
     done
 }
 
+# The lines of a sanitizer report worth reading (the error, the first frames of ours, the
+# summary); false when there is none.
+san_report() {
+    grep -qE 'ERROR: [A-Za-z]+Sanitizer|runtime error:' "$1" || return 1
+    grep -E 'ERROR: [A-Za-z]+Sanitizer|runtime error:|SUMMARY:|#[0-9]+ .* (src|tests)/' "$1" |
+        head -n 5 | cut -c1-160 | sed 's/^/    /'
+}
+
 # --- One Python test in one mode ---------------------------------------------------------------
 # Prints "PASS" or "FAIL <why>" plus diff lines to the result file $3.
 
@@ -141,7 +149,7 @@ one_py() {
             # a failure with an unexpected status is easier to read with the end of stderr
             if [ "$status" != "$want" ]; then
                 echo "    exit status $status, expected $want"
-                tail -n 3 "$err" | cut -c1-160 | sed 's/^/    stderr: /'
+                san_report "$err" || tail -n 3 "$err" | cut -c1-160 | sed 's/^/    stderr: /'
             fi
         fi
     } >"$res"
@@ -172,8 +180,10 @@ one_unit() {
     if [ $status = 0 ]; then
         echo PASS >"$res"
     else
-        { echo "FAIL [unit] $src: exit status $status"; tail -n 6 "$log" | cut -c1-160 |
-            sed 's/^/    /'; } >"$res"
+        {
+            echo "FAIL [unit] $src: exit status $status"
+            san_report "$log" || tail -n 6 "$log" | cut -c1-160 | sed 's/^/    /'
+        } >"$res"
     fi
     rm -f "$exe"
 }

@@ -508,6 +508,15 @@ CodeObj *bc_compile_module(Arena *a, Node *mod, const char *filename, const char
     if (!c->st)
         return NULL;
     c->future_annotations = c->st->future_annotations;
+    /* the leading future imports (after an optional docstring), as CPython's future.c */
+    NodeList *body = &mod->u.Module.body;
+    for (int i = cc_docstring(body) ? 1 : 0; i < body->len; i++) {
+        Node *s = body->items[i];
+        if (s->kind != AST_ImportFrom || !s->u.ImportFrom.module ||
+            strcmp(s->u.ImportFrom.module, "__future__") != 0)
+            break;
+        c->future_lineno = s->line;
+    }
     if (!cc_enter_scope(c, "<module>", U_MODULE, mod, 1))
         return NULL;
     if (!cc_body(c, &mod->u.Module.body))

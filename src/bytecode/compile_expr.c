@@ -548,9 +548,12 @@ static bool argannotation(Compiler *c, const char *id, Node *ann, int *len)
     if (!ann)
         return true;
     cc_load_const(c, cc_str(cc_mangle(c, id)));
-    if (c->future_annotations)
-        return cc_error(c, "'from __future__ import annotations' is not supported yet");
-    if (ann->kind == AST_Starred) {
+    if (c->future_annotations) {
+        TrValue s = cc_unparse(c, ann);
+        if (s == TR_ERR)
+            return false;
+        cc_load_const(c, s);
+    } else if (ann->kind == AST_Starred) {
         if (!cc_expr(c, ann->u.Starred.value))
             return false;
         cc_emit(c, OP_UNPACK_SEQUENCE, 1);

@@ -698,8 +698,10 @@ static int stackdepth(Compiler *c, Unit *u, Block *entry, int nblocks)
     return maxdepth;
 }
 
+/* Handlers active at a point; each frame block pushes at most three (try, handler, `as`
+   cleanup), and there are at most MAX_FBLOCKS of those. */
 typedef struct ExcStack {
-    Block *handlers[MAX_FBLOCKS * 2 + 2];
+    Block *handlers[MAX_FBLOCKS * 3 + 4];
     int depth;
 } ExcStack;
 
@@ -734,6 +736,7 @@ static void label_exception_targets(Compiler *c, Block *entry, int nblocks)
                 }
                 if (in->op == PS_SETUP_WITH || in->op == PS_SETUP_CLEANUP)
                     in->target->preserve_lasti = true;
+                TR_ASSERT(es->depth + 1 < (int)TR_ARRAY_LEN(es->handlers));
                 es->handlers[++es->depth] = in->target;
                 handler = in->target;
             } else if (in->op == PS_POP_BLOCK) {
@@ -849,6 +852,9 @@ CodeObj *flow_assemble(Compiler *c, Unit *u, bool add_none)
         extend_block(c, b);
 
     Block *entry = u->entry;
+    int flags = code_flags(u);
+    if (c->future_annotations)
+        flags |= 0x1000000; /* CO_FUTURE_ANNOTATIONS, inherited by every code object */
     int nlocals = u->varnames.n, ncells = u->cellvars.n, nfrees = u->freevars.n;
     int noffsets = ncells + nfrees;
     int *fixed = ARENA_ARRAY(c->a, int, noffsets + 1);
@@ -859,7 +865,6 @@ CodeObj *flow_assemble(Compiler *c, Unit *u, bool add_none)
         if (vi >= 0)
             fixed[i] = vi;
     }
-    int flags = code_flags(u);
 
     /* prefix: COPY_FREE_VARS, MAKE_CELLs (in localsplus order), RETURN_GENERATOR + POP_TOP */
     if (flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) {

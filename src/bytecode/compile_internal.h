@@ -89,6 +89,7 @@ typedef struct Compiler {
     Diag *err;
     bool failed;
     bool future_annotations;
+    int future_lineno; /* line of the last leading `from __future__ import` (0: none) */
     Unit *u;
     TrValue filename_str;
 } Compiler;
@@ -152,6 +153,9 @@ bool cc_check_ann_expr(Compiler *c, Node *e);
 
 /* compile_pattern.c */
 bool cc_match(Compiler *c, Node *s);
+
+/* compile_unparse.c: an annotation as source text (future annotations) */
+TrValue cc_unparse(Compiler *c, Node *e);
 
 /* compile_fold.c: CPython's AST optimizer (constant folding) */
 void cc_fold_module(Compiler *c, Node *mod);

@@ -227,9 +227,34 @@ static bool compile_import(Compiler *c, Node *s)
     return true;
 }
 
+static const char *const future_features[] = {
+    "nested_scopes", "generators", "division", "absolute_import", "with_statement",
+    "print_function", "unicode_literals", "barry_as_FLUFL", "generator_stop", "annotations",
+};
+
+static bool check_future(Compiler *c, Node *s)
+{
+    if (s->line > c->future_lineno)
+        return cc_error(c, "from __future__ imports must occur at the beginning of the file");
+    for (int i = 0; i < s->u.ImportFrom.names.len; i++) {
+        const char *name = s->u.ImportFrom.names.items[i]->u.alias.name;
+        bool known = false;
+        for (size_t k = 0; k < TR_ARRAY_LEN(future_features); k++)
+            known |= strcmp(name, future_features[k]) == 0;
+        if (strcmp(name, "braces") == 0)
+            return cc_error(c, "not a chance");
+        if (!known)
+            return cc_error(c, "future feature %s is not defined", name);
+    }
+    return true;
+}
+
 static bool compile_from_import(Compiler *c, Node *s)
 {
     int n = s->u.ImportFrom.names.len;
+    if (s->u.ImportFrom.module && strcmp(s->u.ImportFrom.module, "__future__") == 0 &&
+        !check_future(c, s))
+        return false;
     cc_load_const(c, tr_small_new(s->u.ImportFrom.level));
     TrValue names = tr_tuple_new(n);
     for (int i = 0; i < n; i++)
@@ -262,7 +287,6 @@ static bool compile_assert(Compiler *c, Node *s)
         cc_emit(c, OP_PRECALL, 0);
         cc_emit(c, OP_CALL, 0);
     }
-    cc_set_loc(c, s->u.Assert.test);
     cc_emit(c, OP_RAISE_VARARGS, 1);
     cc_use_block(c, end);
     return true;
@@ -355,8 +379,13 @@ static bool check_ann_subscr(Compiler *c, Node *e)
 
 static bool compile_annotation_value(Compiler *c, Node *ann)
 {
-    if (c->future_annotations)
-        return cc_error(c, "'from __future__ import annotations' is not supported yet");
+    if (c->future_annotations) {
+        TrValue s = cc_unparse(c, ann);
+        if (s == TR_ERR)
+            return false;
+        cc_load_const(c, s);
+        return true;
+    }
     return cc_expr(c, ann);
 }
 

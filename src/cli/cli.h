@@ -15,6 +15,17 @@ char *cli_read_file(const char *path, size_t *len);
 Node *cli_parse(Arena *a, const char *filename, const char *src, size_t len);
 CodeObj *cli_compile(Arena *a, const char *filename, const char *src, size_t len);
 
+/* Imports (loader.c). The sys.path entry CLI_STDLIB_ROOT stands for the library compiled into
+   the binary; its modules' __file__ start with it ("<stdlib>/json/__init__.py"). */
+#define CLI_STDLIB_ROOT "<stdlib>"
+void cli_loader_install(void); /* sets the runtime's import hook, appends CLI_STDLIB_ROOT */
+/* Parses and compiles for import/REPL use: NULL with SyntaxError (etc.) pending on failure. */
+CodeObj *cli_compile_module_exc(const char *file, const char *src, size_t len);
+/* The embedded text of a CLI_STDLIB_ROOT path, or NULL. */
+const char *cli_stdlib_source(const char *path, size_t *len);
+
+int cli_repl(void); /* repl.c: the interactive prompt */
+
 int cli_run_source(const char *filename, const char *src, size_t len, int argc, char **argv);
 int cli_cmd_run(int argc, char **argv); /* argv[0] is the script */
 int cli_cmd_dis(int argc, char **argv);

@@ -47,13 +47,11 @@ int main(int argc, char **argv)
     tr_runtime_init(0, NULL);
     vm_init();
     tr_type_ready(&bc_code_type);
+    cli_loader_install();
 
     if (argc < 2) {
-        if (isatty(0)) {
-            fprintf(stderr, "trident: the interactive prompt is not supported yet; "
-                            "run a file with `trident run FILE`\n");
-            return CLI_USAGE;
-        }
+        if (isatty(0))
+            return cli_repl();
         /* a program piped on stdin */
         StrBuf sb;
         sb_init(&sb);

@@ -106,6 +106,9 @@ Node *parse_call_args(Parser *p, Node *call);      /* after '(' up to and includ
 Node *parse_primary(Parser *p);
 Node *parse_atom(Parser *p);
 bool parse_can_start_expr(const Token *t);
+Node *parse_star_named(Parser *p);                  /* '*' bitwise_or | named_expression */
+bool parse_at_comp_for(Parser *p);                  /* at ['async'] 'for' */
+Node *parse_comp_clauses(Parser *p, NodeList *gens); /* for_if_clauses; NULL on error */
 
 typedef enum { TGT_STAR, TGT_DEL, TGT_FOR } TargetKind;
 const char *ast_expr_name(const Node *e);

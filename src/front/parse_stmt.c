@@ -132,6 +132,17 @@ static Node *assign_error(Parser *p, Node **targets, int n, int eq_pos)
 static Node *annotated(Parser *p, Node *target, const Token *start)
 {
     bool paren = start->kind == TOK_LPAR;
+    bool valid = target->kind == AST_Name || target->kind == AST_Attribute ||
+                 target->kind == AST_Subscript;
+    if (!valid) {
+        /* CPython's invalid_assignment rules need `':' expression` to name the problem */
+        PMark m = p_spec_begin(p);
+        p_next(p);
+        bool ann = parse_expression(p) != NULL;
+        p_spec_end(p, m, false);
+        if (!ann)
+            return p_syntax_error(p);
+    }
     if (target->kind == AST_Tuple || target->kind == AST_List) {
         if (!paren && target->kind == AST_Tuple)
             return p_err_node(p, target->u.List.elts.items[0],
@@ -640,7 +651,7 @@ static Node *try_stmt(Parser *p)
         return NULL;
     int seen_star = -1;
     while (p_at(p, TOK_KW_EXCEPT)) {
-        bool star;
+        bool star = false;
         Node *h = except_block(p, &star, &seen_star);
         if (!h)
             return NULL;

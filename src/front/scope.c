@@ -18,6 +18,7 @@ typedef struct Builder {
     size_t len;
     Diag *err;
     bool failed;
+    bool in_ann; /* inside a string annotation (future annotations): check, record nothing */
 } Builder;
 
 static bool error_span(Builder *b, int line, int col, int end_line, int end_col,
@@ -239,6 +240,8 @@ static bool add_def_in(Builder *b, Scope *s, const char *name, int flag, int lin
 
 static bool add_def(Builder *b, const char *name, int flag, Node *at)
 {
+    if (b->in_ann)
+        return true;
     return add_def_in(b, b->cur, name, flag, at ? at->line : 0, at ? at->col : 0);
 }
 
@@ -311,9 +314,15 @@ static bool visit_arguments(Builder *b, Node *args)
 
 static bool visit_annotation(Builder *b, Node *e)
 {
-    if (!e || b->t->future_annotations)
+    if (!e)
         return true;
-    return visit_expr(b, e);
+    if (!b->t->future_annotations)
+        return visit_expr(b, e);
+    /* CPython visits it in an annotation block of its own: names bind nothing outside */
+    b->in_ann = true;
+    bool ok = visit_expr(b, e);
+    b->in_ann = false;
+    return ok;
 }
 
 static bool visit_arg_annotations(Builder *b, NodeList *l)
@@ -624,6 +633,25 @@ static const char *comp_yield_error(CompKind k)
 
 static bool visit_expr(Builder *b, Node *e)
 {
+    if (b->in_ann) {
+        switch (e->kind) {
+        case AST_Yield:
+        case AST_YieldFrom:
+            return error_node(b, e, "'yield expression' can not be used within an annotation");
+        case AST_Await:
+            return error_node(b, e, "'await expression' can not be used within an annotation");
+        case AST_NamedExpr:
+            return error_node(b, e, "'named expression' can not be used within an annotation");
+        case AST_Lambda:
+        case AST_ListComp:
+        case AST_SetComp:
+        case AST_DictComp:
+        case AST_GeneratorExp:
+            return true;
+        default:
+            break;
+        }
+    }
     switch (e->kind) {
     case AST_NamedExpr:
         if (b->cur->comp_iter_expr > 0)

@@ -445,6 +445,7 @@ TrValue tr_builtins_module(void)
     tr_module_add_functions(m, tr_builtins_seq_methods);
     tr_module_add_functions(m, tr_builtins_attr_methods);
     tr_module_add_functions(m, tr_builtins_num_methods);
+    tr_module_add_functions(m, tr_builtins_class_methods); /* __build_class__: class.c */
     tr_dict_set_cstr(tr_sys_modules(), "builtins", m);
     return m;
 }

@@ -291,7 +291,8 @@ static TrValue bi_next(TrValue self, const TrValue *args, size_t nargs, TrValue 
         return TR_ERR;
     if (!tr_type_of(args[0])->next)
         return tr_raise(&tr_TypeError, "'%s' object is not an iterator", tr_type_name(args[0]));
-    TrValue r = tr_next(args[0]);
+    /* the slot itself, not tr_next: a generator's StopIteration(value) must reach the caller */
+    TrValue r = tr_type_of(args[0])->next(args[0]);
     if (r == TR_STOP) {
         if (nargs == 2)
             return args[1];

@@ -48,6 +48,14 @@ bool tr_complex_get(TrValue v, double *re, double *im)
     return false;
 }
 
+/* The parts of a complex (or complex-subclass instance) known to be one. */
+static Cx cx_of(TrValue v)
+{
+    Cx c = {0.0, 0.0};
+    tr_complex_get(v, &c.re, &c.im);
+    return c;
+}
+
 static TrValue cx_new(Cx c) { return tr_complex_new(c.re, c.im); }
 
 /* --- CPython's elementary operations ---------------------------------------------------- */
@@ -231,8 +239,7 @@ static TrValue complex_richcmp(TrValue a, TrValue b, int op)
 
 static TrValue complex_unop(TrValue a, int op)
 {
-    Cx x;
-    tr_complex_get(a, &x.re, &x.im);
+    Cx x = cx_of(a);
     switch (op) {
     case TR_UN_NEG: return tr_complex_new(-x.re, -x.im);
     case TR_UN_POS: return tr_complex_new(x.re, x.im);
@@ -242,15 +249,13 @@ static TrValue complex_unop(TrValue a, int op)
 
 static int complex_truth(TrValue v)
 {
-    Cx x;
-    tr_complex_get(v, &x.re, &x.im);
+    Cx x = cx_of(v);
     return x.re != 0.0 || x.im != 0.0;
 }
 
 static int64_t complex_hash(TrValue v)
 {
-    Cx x;
-    tr_complex_get(v, &x.re, &x.im);
+    Cx x = cx_of(v);
     uint64_t hr = isnan(x.re) ? (uint64_t)tr_hash_pointer(tr_obj(v))
                               : (uint64_t)tr_hash_double(x.re);
     uint64_t hi = isnan(x.im) ? (uint64_t)tr_hash_pointer(tr_obj(v))
@@ -263,8 +268,7 @@ static int64_t complex_hash(TrValue v)
 
 static TrValue complex_repr(TrValue v)
 {
-    Cx x;
-    tr_complex_get(v, &x.re, &x.im);
+    Cx x = cx_of(v);
     StrBuf sb;
     sb_init(&sb);
     if (x.re == 0.0 && !signbit(x.re)) {
@@ -295,8 +299,7 @@ static TrValue complex_format(TrValue v, TrValue spec)
     if (fs.type && !strchr("eEfFgGn", fs.type))
         return tr_raise(&tr_ValueError, "Unknown format code '%c' for object of type 'complex'",
                         fs.type);
-    Cx x;
-    tr_complex_get(v, &x.re, &x.im);
+    Cx x = cx_of(v);
     char code = fs.type == 'n' ? 'g' : fs.type;
     int prec = (int)fs.prec;
     bool skip_re = false, parens = false;
@@ -581,29 +584,25 @@ done:
 
 static TrValue m_conjugate(TrValue self, const TrValue *args, size_t nargs, TrValue kw)
 {
-    Cx x;
-    tr_complex_get(self, &x.re, &x.im);
+    Cx x = cx_of(self);
     return tr_complex_new(x.re, -x.im);
 }
 
 static TrValue m_complex(TrValue self, const TrValue *args, size_t nargs, TrValue kw)
 {
-    Cx x;
-    tr_complex_get(self, &x.re, &x.im);
+    Cx x = cx_of(self);
     return tr_complex_new(x.re, x.im);
 }
 
 static TrValue m_getnewargs(TrValue self, const TrValue *args, size_t nargs, TrValue kw)
 {
-    Cx x;
-    tr_complex_get(self, &x.re, &x.im);
+    Cx x = cx_of(self);
     return tr_tuple_pack(2, tr_float_new(x.re), tr_float_new(x.im));
 }
 
 static TrValue m_abs(TrValue self, const TrValue *args, size_t nargs, TrValue kw)
 {
-    Cx x;
-    tr_complex_get(self, &x.re, &x.im);
+    Cx x = cx_of(self);
     return tr_complex_abs(x.re, x.im);
 }
 
@@ -619,15 +618,13 @@ static TrValue m_format(TrValue self, const TrValue *args, size_t nargs, TrValue
 
 static TrValue g_real(TrValue self)
 {
-    Cx x;
-    tr_complex_get(self, &x.re, &x.im);
+    Cx x = cx_of(self);
     return tr_float_new(x.re);
 }
 
 static TrValue g_imag(TrValue self)
 {
-    Cx x;
-    tr_complex_get(self, &x.re, &x.im);
+    Cx x = cx_of(self);
     return tr_float_new(x.im);
 }
 

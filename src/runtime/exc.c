@@ -172,7 +172,50 @@ static TrValue get_args(TrValue v) { return EXC_OF(v)->args; }
 static TrValue get_cause(TrValue v) { return or_none(EXC_OF(v)->cause); }
 static TrValue get_context(TrValue v) { return or_none(EXC_OF(v)->context); }
 static TrValue get_suppress(TrValue v) { return tr_bool(EXC_OF(v)->suppress_context); }
-static TrValue get_traceback(TrValue v) { return TR_NONE; }
+/* A traceback object is a view of one entry of the exception's list: tb_next goes one frame
+   deeper (towards index 0, the innermost). */
+typedef struct TrTraceback {
+    TrObject ob;
+    TrValue entries; /* the exception's traceback list */
+    int64_t index;
+} TrTraceback;
+
+static TrValue traceback_at(TrValue entries, int64_t index)
+{
+    if (!entries || index < 0 || index >= tr_as_list(entries)->len)
+        return TR_NONE;
+    TrTraceback *tb = TR_NEW(TrTraceback, &tr_traceback_type);
+    tb->entries = entries;
+    tb->index = index;
+    return tr_val(tb);
+}
+
+#define TB(v) ((TrTraceback *)tr_obj(v))
+static TrValue tb_entry(TrValue v, int field)
+{
+    return tr_as_tuple(tr_as_list(TB(v)->entries)->items[TB(v)->index])->items[field];
+}
+static TrValue tb_lineno(TrValue v) { return tb_entry(v, 1); }
+static TrValue tb_next(TrValue v) { return traceback_at(TB(v)->entries, TB(v)->index - 1); }
+static TrValue tb_frame(TrValue v) { return TR_NONE; }
+
+static const TrGetSetDef traceback_getsets[] = {
+    {"tb_lineno", tb_lineno, NULL},
+    {"tb_next", tb_next, NULL},
+    {"tb_frame", tb_frame, NULL},
+    {NULL, NULL, NULL},
+};
+
+TrType tr_traceback_type = {
+    .ob = {&tr_type_type}, .name = "traceback", .basicsize = sizeof(TrTraceback),
+    .getsets = traceback_getsets,
+};
+
+static TrValue get_traceback(TrValue v)
+{
+    TrValue l = EXC_OF(v)->traceback;
+    return l ? traceback_at(l, tr_as_list(l)->len - 1) : TR_NONE;
+}
 
 static int set_args(TrValue v, TrValue x)
 {
@@ -263,6 +306,7 @@ void tr_exc_init(void)
     tr_BaseException.setattr = exc_setattr;
     tr_BaseException.getsets = exc_getsets;
     tr_BaseException.methods = exc_methods;
+    tr_type_ready(&tr_traceback_type);
 #define EXC(name, base) tr_type_ready(&tr_##name);
 #include "runtime/exc_types.def"
 #undef EXC

@@ -25,6 +25,8 @@ typedef struct TrExc {
 #include "runtime/exc_types.def"
 #undef EXC
 
+extern TrType tr_traceback_type; /* exc.__traceback__: tb_lineno, tb_next */
+
 void tr_exc_init(void);
 
 /* Raising. fmt understands %s (C string), %d %i %u %ld %lld %zd %x %c, %% and for TrValues

@@ -223,8 +223,10 @@ static TrValue list_binop(TrValue a, TrValue b, int op)
         }
         TrList *x = tr_as_list(a), *y = tr_as_list(b);
         TrValue r = tr_list_new(x->len + y->len);
-        memcpy(tr_as_list(r)->items, x->items, (size_t)x->len * sizeof(TrValue));
-        memcpy(tr_as_list(r)->items + x->len, y->items, (size_t)y->len * sizeof(TrValue));
+        if (x->len) /* an empty list may have no item array: memcpy from NULL is undefined */
+            memcpy(tr_as_list(r)->items, x->items, (size_t)x->len * sizeof(TrValue));
+        if (y->len)
+            memcpy(tr_as_list(r)->items + x->len, y->items, (size_t)y->len * sizeof(TrValue));
         tr_as_list(r)->len = x->len + y->len;
         return r;
     }

@@ -680,8 +680,10 @@ static TrValue loghelper(TrValue arg, double (*fn)(double), const char *name)
 
 static TrValue math_log(TrValue self, const TrValue *a, size_t n, TrValue kw)
 {
-    if (positional("log", n, kw, 1, 2) < 0)
-        return TR_ERR;
+    if (tr_nkw(kw))
+        return tr_raise(&tr_TypeError, "log() takes no keyword arguments");
+    if (n < 1 || n > 2)
+        return tr_raise(&tr_TypeError, "math.log requires 1 to 2 arguments");
     TrValue num = loghelper(a[0], m_log, "math.log");
     if (num == TR_ERR || n == 1)
         return num;

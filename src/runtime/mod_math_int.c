@@ -126,6 +126,8 @@ TrValue tr_math_comb(TrValue self, const TrValue *a, size_t nargs, TrValue kw)
 
 TrValue tr_math_perm(TrValue self, const TrValue *a, size_t nargs, TrValue kw)
 {
+    if (!tr_nkw(kw) && (nargs == 1 || (nargs == 2 && a[1] == TR_NONE)))
+        return tr_math_factorial(self, a, 1, 0); /* perm(n) is n! */
     mpz_t n, k, r, f;
     mpz_init(n);
     mpz_init(k);

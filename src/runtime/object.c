@@ -28,7 +28,17 @@ const char *tr_binop_symbol(int op)
 TrValue tr_repr(TrValue v)
 {
     TrType *t = tr_type_of(v);
-    return t->repr(v); /* object provides a default every type inherits */
+    if (tr_is_small(v) || t == &tr_str_type)
+        return t->repr(v);
+    /* repr of nested containers recurses in C: count it as a call, as CPython does */
+    if (TR_UNLIKELY(++tr_ts.depth > tr_ts.recursion_limit)) {
+        tr_ts.depth--;
+        return tr_raise(&tr_RecursionError,
+                        "maximum recursion depth exceeded while getting the repr of an object");
+    }
+    TrValue r = t->repr(v); /* object provides a default every type inherits */
+    tr_ts.depth--;
+    return r;
 }
 
 TrValue tr_str(TrValue v)
@@ -118,12 +128,17 @@ static const int swapped_cmp[] = {[TR_LT] = TR_GT, [TR_LE] = TR_GE, [TR_EQ] = TR
                                   [TR_NE] = TR_NE, [TR_GT] = TR_LT, [TR_GE] = TR_LE};
 static const char *const cmp_symbols[] = {"<", "<=", "==", "!=", ">", ">="};
 
+static TrValue richcmp_slots(TrValue a, TrValue b, int op);
+
+/* Comparing nested containers recurses in C: count it as a call, as CPython does. */
 TrValue tr_richcmp(TrValue a, TrValue b, int op)
 {
     TrType *ta = tr_type_of(a), *tb = tr_type_of(b);
     TrValue r;
-    /* A subclass that overrides the comparison gets the first try (CPython's rule). */
-    if (ta != tb && tb->richcmp && tb->richcmp != ta->richcmp && tr_type_is_subtype(tb, ta)) {
+    bool checked_reverse = false;
+    /* A subclass gets the first try at the reflected comparison (CPython's rule). */
+    if (ta != tb && tb->richcmp && tr_type_is_subtype(tb, ta)) {
+        checked_reverse = true;
         r = tb->richcmp(b, a, swapped_cmp[op]);
         if (r != TR_NOTIMPL)
             return r;
@@ -133,7 +148,7 @@ TrValue tr_richcmp(TrValue a, TrValue b, int op)
         if (r != TR_NOTIMPL)
             return r;
     }
-    if (tb->richcmp && (ta != tb)) {
+    if (!checked_reverse && tb->richcmp) {
         r = tb->richcmp(b, a, swapped_cmp[op]);
         if (r != TR_NOTIMPL)
             return r;
@@ -207,19 +222,24 @@ static TrValue binop_error(TrValue a, TrValue b, int op)
 static TrValue binop_try(TrValue a, TrValue b, int op)
 {
     TrType *ta = tr_type_of(a), *tb = tr_type_of(b);
+    TrValue (*slotv)(TrValue, TrValue, int) = ta->binop;
+    TrValue (*slotw)(TrValue, TrValue, int) = ta != tb ? tb->binop : NULL;
     TrValue r;
-    if (ta != tb && tb->binop && tb->binop != ta->binop && tr_type_is_subtype(tb, ta)) {
-        r = tb->binop(a, b, op);
+    if (slotw == slotv)
+        slotw = NULL;
+    if (slotv) {
+        if (slotw && tr_type_is_subtype(tb, ta)) {
+            r = slotw(a, b, op);
+            if (r != TR_NOTIMPL)
+                return r;
+            slotw = NULL;
+        }
+        r = slotv(a, b, op);
         if (r != TR_NOTIMPL)
             return r;
     }
-    if (ta->binop) {
-        r = ta->binop(a, b, op);
-        if (r != TR_NOTIMPL)
-            return r;
-    }
-    if (tb != ta && tb->binop)
-        return tb->binop(a, b, op);
+    if (slotw)
+        return slotw(a, b, op);
     return TR_NOTIMPL;
 }
 
@@ -372,13 +392,29 @@ TrValue tr_getattr_opt(TrValue obj, TrValue name)
     return v;
 }
 
+/* CPython's PyObject_GenericGetAttr: data descriptors of the type, then the instance's own
+   attributes (heap types), then other descriptors and class attributes. */
 TrValue tr_generic_getattr(TrValue obj, TrValue name)
 {
     TrType *t = tr_type_of(obj);
     TrValue d = tr_type_lookup(t, name);
-    if (d) {
-        TrType *dt = tr_type_of(d);
+    TrType *dt = d ? tr_type_of(d) : NULL;
+    if (d && dt->descr_set)
         return dt->descr_get ? dt->descr_get(d, obj, t) : d;
+    if (t->flags & TR_TYPE_HEAP) {
+        TrAttrs *a = tr_instance_attrs(obj);
+        if (a) {
+            TrValue v = tr_attrs_get(a, name);
+            if (v)
+                return v;
+        }
+    }
+    if (d)
+        return dt->descr_get ? dt->descr_get(d, obj, t) : d;
+    if (tr_str_eq_cstr(name, "__dict__") && (t->flags & TR_TYPE_HEAP)) {
+        TrAttrs *a = tr_instance_attrs(obj);
+        if (a)
+            return tr_attrs_dict(a);
     }
     return tr_raise(&tr_AttributeError, "'%s' object has no attribute '%U'", t->name, name);
 }
@@ -389,6 +425,29 @@ int tr_generic_setattr(TrValue obj, TrValue name, TrValue value)
     TrValue d = tr_type_lookup(t, name);
     if (d && tr_type_of(d)->descr_set)
         return tr_type_of(d)->descr_set(d, obj, value);
+    if (t->flags & TR_TYPE_HEAP) {
+        TrAttrs *a = tr_instance_attrs(obj);
+        if (a) {
+            if (tr_str_eq_cstr(name, "__dict__")) {
+                if (!value || !tr_is_dict(value)) {
+                    tr_raise(&tr_TypeError, "__dict__ must be set to a dictionary, not a '%s'",
+                             value ? tr_type_name(value) : "NoneType");
+                    return -1;
+                }
+                a->shape = NULL;
+                a->values = NULL;
+                a->dict = value;
+                return 0;
+            }
+            if (value)
+                return tr_attrs_set(a, name, value);
+            int r = tr_attrs_del(a, name);
+            if (r <= 0)
+                return r;
+            tr_raise(&tr_AttributeError, "'%s' object has no attribute '%U'", t->name, name);
+            return -1;
+        }
+    }
     if (d)
         tr_raise(&tr_AttributeError, "'%s' object attribute '%U' is read-only", t->name, name);
     else
@@ -411,7 +470,16 @@ TrValue tr_getmethod(TrValue obj, TrValue name, TrValue *self_out)
         TrValue d = tr_type_lookup(t, name);
         if (d) {
             TrType *dt = tr_type_of(d);
-            if (dt == &tr_method_descr_type || dt == &tr_function_type) {
+            if (dt == &tr_method_descr_type || dt == &tr_function_type ||
+                dt == &tr_slot_wrapper_type) {
+                TrAttrs *a = (t->flags & TR_TYPE_HEAP) ? tr_instance_attrs(obj) : NULL;
+                TrValue own = a ? tr_attrs_get(a, name) : 0;
+                if (own == TR_ERR)
+                    return TR_ERR;
+                if (own) {
+                    *self_out = 0;
+                    return own;
+                }
                 *self_out = obj;
                 return d;
             }
@@ -501,6 +569,16 @@ TrValue tr_index(TrValue v)
         return tr_small_new(0);
     if (tr_is_int(v))
         return v;
+    TrValue f = tr_type_lookup(tr_type_of(v), tr_str_intern_cstr("__index__"));
+    if (f) {
+        TrValue r = tr_call1(f, v);
+        if (r == TR_ERR)
+            return TR_ERR;
+        if (!tr_is_small(r) && !tr_is_int(r))
+            return tr_raise(&tr_TypeError, "__index__ returned non-int (type %s)",
+                            tr_type_name(r));
+        return r;
+    }
     return tr_raise(&tr_TypeError, "'%s' object cannot be interpreted as an integer",
                     tr_type_name(v));
 }

@@ -7,6 +7,7 @@
 
 #include "runtime/args.h"
 #include "runtime/builtins.h"
+#include "runtime/class.h"
 #include "runtime/bytes.h"
 #include "runtime/complex.h"
 #include "runtime/dict.h"

@@ -16,6 +16,11 @@ typedef struct TrThreadState {
     /* Hooks installed by the engine; may be NULL (e.g. before anything runs). */
     TrValue (*frame_globals)(void); /* globals() */
     TrValue (*frame_locals)(void);  /* locals() */
+    /* Runs a class body (function fn) with locals as its namespace (__build_class__). */
+    TrValue (*call_with_locals)(TrValue fn, TrValue locals);
+    /* Zero-argument super(): the current frame's __class__ cell value and first argument.
+       Returns 0, or -1 with RuntimeError set. */
+    int (*super_args)(TrValue *type, TrValue *obj);
 } TrThreadState;
 
 extern TrThreadState tr_ts;

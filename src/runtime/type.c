@@ -61,6 +61,7 @@ void tr_type_ready(TrType *t)
         t->ob.type = &tr_type_type;
     if (t != &tr_object_type && !t->base)
         t->base = &tr_object_type;
+    TrType own = *t; /* the slots the type defines itself, exposed as methods below */
     if (t->base) {
         tr_type_ready(t->base);
         inherit_slots(t, t->base);
@@ -80,6 +81,9 @@ void tr_type_ready(TrType *t)
         t->mro = mro;
     }
     add_methods(t);
+    tr_slots_expose(t, &own);
+    if (t == &tr_type_type)
+        tr_class_init();
 }
 
 /* --- Queries ---------------------------------------------------------------------------- */
@@ -129,24 +133,50 @@ static TrValue type_module(const TrType *t)
     return tr_str_intern_cstr("builtins");
 }
 
+static TrValue type_qualname(const TrType *t)
+{
+    if (is_builtin_type(t))
+        return tr_str_from_cstr(t->name);
+    return tr_heap_type(t)->qualname;
+}
+
 static TrValue type_repr(TrValue v)
 {
     TrType *t = (TrType *)tr_obj(v);
     if (is_builtin_type(t))
         return tr_str_fmt("<class '%s'>", t->name);
-    return tr_str_fmt("<class '%S.%s'>", type_module(t), t->name);
+    TrValue m = type_module(t);
+    if (tr_is_str(m) && !tr_str_eq_cstr(m, "builtins"))
+        return tr_str_fmt("<class '%S.%S'>", m, type_qualname(t));
+    return tr_str_fmt("<class '%S'>", type_qualname(t));
+}
+
+/* type(x) or type(name, bases, ns, **kw) */
+static TrValue type_new_slot(TrType *t, const TrValue *args, size_t nargs, TrValue kwnames)
+{
+    size_t nk = tr_nkw(kwnames);
+    if (t == &tr_type_type && nargs == 1 && !nk)
+        return tr_val(tr_type_of(args[0]));
+    if (nargs != 3)
+        return tr_raise(&tr_TypeError, t == &tr_type_type ? "type() takes 1 or 3 arguments"
+                                                          : "type.__new__() takes exactly 3 "
+                                                            "arguments (%zd given)", nargs);
+    TrValue kw = 0;
+    if (nk) {
+        kw = tr_dict_new();
+        for (size_t i = 0; i < nk; i++)
+            tr_dict_set(kw, tr_as_tuple(kwnames)->items[i], args[nargs + i]);
+    }
+    return tr_type_new(t, args[0], args[1], args[2], kw);
 }
 
 static TrValue type_call(TrValue callee, const TrValue *args, size_t nargs, TrValue kwnames)
 {
     TrType *t = (TrType *)tr_obj(callee);
-    if (t == &tr_type_type) {
-        if (nargs == 1 && !tr_nkw(kwnames))
-            return tr_val(tr_type_of(args[0]));
-        if (nargs == 3)
-            return tr_raise(&tr_TypeError, "type() with three arguments is not supported yet");
-        return tr_raise(&tr_TypeError, "type() takes 1 or 3 arguments");
-    }
+    if (t->flags & TR_TYPE_HEAP)
+        return tr_heap_type_call(callee, args, nargs, kwnames);
+    if (t == &tr_type_type)
+        return type_new_slot(t, args, nargs, kwnames);
     if (!t->new)
         return tr_raise(&tr_TypeError, "cannot create '%s' instances", t->name);
     return t->new(t, args, nargs, kwnames);
@@ -182,17 +212,73 @@ static int type_setattr(TrValue self, TrValue name, TrValue value)
         return tr_raise(&tr_TypeError,
                         "cannot set '%U' attribute of immutable type '%s'", name, t->name),
                -1;
-    if (!value)
-        return tr_dict_del(t->dict, name);
-    return tr_dict_set(t->dict, name, value);
+    TrType *meta = tr_type_of(self);
+    TrValue md = tr_type_lookup(meta, name);
+    if (md && tr_type_of(md)->descr_set)
+        return tr_type_of(md)->descr_set(md, self, value);
+    int r;
+    if (!value) {
+        if (!tr_dict_get_str(t->dict, name)) {
+            tr_raise(&tr_AttributeError, "type object '%s' has no attribute '%U'", t->name,
+                     name);
+            return -1;
+        }
+        r = tr_dict_del(t->dict, name);
+    } else {
+        r = tr_dict_set(t->dict, name, value);
+    }
+    tr_slots_update(t, name);
+    return r;
 }
 
-static TrValue type_get_name(TrValue self) { return tr_str_from_cstr(((TrType *)tr_obj(self))->name); }
+static TrValue type_get_name(TrValue self)
+{
+    TrType *t = (TrType *)tr_obj(self);
+    return is_builtin_type(t) ? tr_str_from_cstr(t->name) : tr_heap_type(t)->name;
+}
+static TrValue type_get_qualname(TrValue self) { return type_qualname((TrType *)tr_obj(self)); }
+static int type_set_name(TrValue self, TrValue v)
+{
+    TrType *t = (TrType *)tr_obj(self);
+    if (is_builtin_type(t) || !v || !tr_is_str(v))
+        return tr_raise(&tr_TypeError, "can only assign string to %s.__name__, not '%s'",
+                        t->name, v ? tr_type_name(v) : "NoneType"), -1;
+    tr_heap_type(t)->name = v;
+    t->name = tr_str_utf8(v);
+    return 0;
+}
+static int type_set_qualname(TrValue self, TrValue v)
+{
+    TrType *t = (TrType *)tr_obj(self);
+    if (is_builtin_type(t) || !v || !tr_is_str(v))
+        return tr_raise(&tr_TypeError, "can only assign string to %s.__qualname__, not '%s'",
+                        t->name, v ? tr_type_name(v) : "NoneType"), -1;
+    tr_heap_type(t)->qualname = v;
+    return 0;
+}
+static int type_set_module(TrValue self, TrValue v)
+{
+    TrType *t = (TrType *)tr_obj(self);
+    if (is_builtin_type(t))
+        return tr_raise(&tr_TypeError, "cannot set '__module__' attribute of immutable type "
+                        "'%s'", t->name), -1;
+    return tr_dict_set_cstr(t->dict, "__module__", v ? v : TR_NONE);
+}
 static TrValue type_get_module(TrValue self) { return type_module((TrType *)tr_obj(self)); }
 static TrValue type_get_mro(TrValue self) { return ((TrType *)tr_obj(self))->mro; }
 static TrValue type_get_bases(TrValue self) { return ((TrType *)tr_obj(self))->bases; }
-static TrValue type_get_dict(TrValue self) { return ((TrType *)tr_obj(self))->dict; }
-static TrValue type_get_doc(TrValue self) { return TR_NONE; }
+static TrValue type_get_dict(TrValue self)
+{
+    return tr_mappingproxy_new(((TrType *)tr_obj(self))->dict);
+}
+static TrValue type_get_doc(TrValue self)
+{
+    TrValue d = tr_dict_get_cstr(((TrType *)tr_obj(self))->dict, "__doc__");
+    if (!d || d == TR_ERR)
+        return TR_NONE;
+    TrType *dt = tr_type_of(d);
+    return dt->descr_get ? dt->descr_get(d, 0, (TrType *)tr_obj(self)) : d;
+}
 static TrValue type_get_base(TrValue self)
 {
     TrType *b = ((TrType *)tr_obj(self))->base;
@@ -200,8 +286,9 @@ static TrValue type_get_base(TrValue self)
 }
 
 static const TrGetSetDef type_getsets[] = {
-    {"__name__", type_get_name, NULL},   {"__qualname__", type_get_name, NULL},
-    {"__module__", type_get_module, NULL}, {"__mro__", type_get_mro, NULL},
+    {"__name__", type_get_name, type_set_name},
+    {"__qualname__", type_get_qualname, type_set_qualname},
+    {"__module__", type_get_module, type_set_module}, {"__mro__", type_get_mro, NULL},
     {"__bases__", type_get_bases, NULL}, {"__base__", type_get_base, NULL},
     {"__dict__", type_get_dict, NULL},   {"__doc__", type_get_doc, NULL},
     {NULL, NULL, NULL},
@@ -225,7 +312,7 @@ TrType tr_type_type = {
     .ob = {&tr_type_type}, .name = "type", .base = &tr_object_type,
     .flags = TR_TYPE_BASETYPE | TR_TYPE_TYPE_SUB, .basicsize = sizeof(TrType),
     .repr = type_repr, .call = type_call, .getattr = type_getattr, .setattr = type_setattr,
-    .hash = type_hash, .getsets = type_getsets, .methods = type_methods,
+    .hash = type_hash, .new = type_new_slot, .getsets = type_getsets, .methods = type_methods,
 };
 
 /* --- object ----------------------------------------------------------------------------- */
@@ -235,7 +322,8 @@ static TrValue object_repr(TrValue v)
     TrType *t = tr_type_of(v);
     if (is_builtin_type(t))
         return tr_str_fmt("<%s object at %p>", t->name, (void *)tr_obj(v));
-    return tr_str_fmt("<%S.%s object at %p>", type_module(t), t->name, (void *)tr_obj(v));
+    return tr_str_fmt("<%S.%S object at %p>", type_module(t), type_qualname(t),
+                      (void *)tr_obj(v));
 }
 
 static int64_t object_hash(TrValue v) { return tr_hash_pointer(tr_obj(v)); }

@@ -3,10 +3,13 @@
  * tests/unit/test_numbers.py can compare every result with CPython's. Each input line is a
  * command and operands; each output line is repr(result) or "Type: message".
  *   values: i:<decimal>  f:<C hex float|inf|-inf|nan>  c:<re>,<im>  b:T|b:F  s:<hex utf8>  n:
+ * Without arguments it checks tests/unit/test_numbers.cases ("command<TAB>expected" lines made
+ * by `test_numbers.py --cases`); with "-" it answers commands from stdin.
  *   commands: bin <op> A B | cmp <op> A B | un <op> A | repr A | str A | hash A
  *             call <int|float|complex|bool> ARGS... | meth <name> A ARGS... | fmt A <hex spec>
  *             divmod A B | pow3 A B M | math <name> ARGS... | kw <type|name> A k=V...
  */
+#include "common/strbuf.h"
 #include "runtime/runtime.h"
 #include "runtime/mod_math.h"
 #include "runtime/number.h"
@@ -150,35 +153,70 @@ static TrValue run(char **tok, int n)
     exit(2);
 }
 
+/* Runs one protocol line; writes the result line (without newline) into *out. */
+static void run_line(char *line, StrBuf *out)
+{
+    char *tok[32];
+    int n = 0;
+    for (char *p = strtok(line, " \n"); p && n < 32; p = strtok(NULL, " \n"))
+        tok[n++] = p;
+    if (!n)
+        return;
+    TrValue r = run(tok, n);
+    if (r == TR_ERR) {
+        TrValue e = tr_err_fetch();
+        TrValue s = tr_exc_str(e);
+        sb_printf(out, "%s: %s", tr_type_name(e), s == TR_ERR ? "?" : tr_str_utf8(s));
+    } else if (r == TR_NOTIMPL) {
+        sb_puts(out, "NotImplemented");
+    } else {
+        TrValue s = tr_repr(r);
+        if (s == TR_ERR) {
+            TrValue e = tr_err_fetch();
+            sb_printf(out, "<repr failed %s: %s>", tr_type_name(e), tr_str_utf8(tr_exc_str(e)));
+        } else {
+            sb_puts(out, tr_str_utf8(s));
+        }
+    }
+}
+
 int main(int argc, char **argv)
 {
     tr_runtime_init(argc, argv);
     math_mod = tr_mod_math_init();
     static char line[1 << 16];
-    while (fgets(line, sizeof line, stdin)) {
-        char *tok[32];
-        int n = 0;
-        for (char *p = strtok(line, " \n"); p && n < 32; p = strtok(NULL, " \n"))
-            tok[n++] = p;
-        if (!n)
-            continue;
-        TrValue r = run(tok, n);
-        if (r == TR_ERR) {
-            TrValue e = tr_err_fetch();
-            TrValue s = tr_exc_str(e);
-            printf("%s: %s\n", tr_type_name(e), s == TR_ERR ? "?" : tr_str_utf8(s));
-        } else if (r == TR_NOTIMPL) {
-            printf("NotImplemented\n");
-        } else {
-            TrValue s = tr_repr(r);
-            if (s == TR_ERR) {
-                TrValue e = tr_err_fetch();
-                printf("<repr failed %s: %s>\n", tr_type_name(e), tr_str_utf8(tr_exc_str(e)));
-            } else {
-                printf("%s\n", tr_str_utf8(s));
-            }
-        }
-        fflush(stdout);
+    bool interactive = argc > 1 && !strcmp(argv[1], "-");
+    FILE *in = interactive ? stdin : fopen("tests/unit/test_numbers.cases", "r");
+    if (!in) {
+        fprintf(stderr, "test_numbers: cannot open tests/unit/test_numbers.cases\n");
+        return 1;
     }
-    return 0;
+    int cases = 0, bad = 0;
+    while (fgets(line, sizeof line, in)) {
+        char *want = NULL;
+        if (!interactive) { /* "command<TAB>expected" */
+            char *tab = strchr(line, '\t');
+            if (!tab)
+                continue;
+            *tab = 0;
+            want = tab + 1;
+            want[strcspn(want, "\n")] = 0;
+        }
+        static char cmd[1 << 16];
+        memcpy(cmd, line, strlen(line) + 1);
+        StrBuf out;
+        sb_init(&out);
+        run_line(line, &out);
+        if (interactive) {
+            printf("%s\n", sb_cstr(&out));
+            fflush(stdout);
+            continue;
+        }
+        cases++;
+        if (strcmp(sb_cstr(&out), want) != 0 && bad++ < 20)
+            printf("MISMATCH %.200s\n   want %.300s\n   got  %.300s\n", cmd, want, sb_cstr(&out));
+    }
+    if (!interactive)
+        printf("%d cases, %d mismatches\n", cases, bad);
+    return bad != 0;
 }

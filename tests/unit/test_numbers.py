@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Compares int/float/complex/math results of the C driver (test_numbers.c) with CPython's.
-Usage: test_numbers.py DRIVER [section...]. Prints mismatches; exit status 1 if any."""
+Usage: test_numbers.py DRIVER [section...]   all cases live; prints mismatches, exit 1 if any
+       test_numbers.py --cases FILE          writes a sample for the unit test (make test)"""
 import math, operator, subprocess, sys, random
 
 
@@ -283,7 +284,24 @@ def sec_math():
 SECTIONS = {'int': sec_int, 'intstr': sec_intstr, 'float': sec_float, 'format': sec_format,
             'complex': sec_complex, 'bool': sec_bool, 'math': sec_math}
 
+def write_cases(path, per_section=700):
+    """Samples every section into the case file the C test checks on its own under make test."""
+    rng = random.Random(11)
+    lines = []
+    for name, fn in SECTIONS.items():
+        del cases[:]
+        fn()
+        pick = cases if len(cases) <= per_section else rng.sample(cases, per_section)
+        lines += ['%s\t%s\n' % (line, want) for line, want in pick
+                  if len(line) < 1000 and len(want) < 2000 and '\t' not in want]
+    with open(path, 'w') as f:
+        f.writelines(lines)
+    print('%d cases written to %s' % (len(lines), path))
+
 def main():
+    if sys.argv[1] == '--cases':
+        write_cases(sys.argv[2])
+        return
     driver = sys.argv[1]
     names = sys.argv[2:] or list(SECTIONS)
     extra = {}
@@ -295,7 +313,7 @@ def main():
     for n in names:
         (SECTIONS.get(n) or extra[n])() if n in SECTIONS else extra[n](case, enc)
     inp = ''.join(line + '\n' for line, _ in cases)
-    out = subprocess.run([driver], input=inp, capture_output=True, text=True)
+    out = subprocess.run([driver, '-'], input=inp, capture_output=True, text=True)
     got = out.stdout.split('\n')
     bad = 0
     for i, (line, want) in enumerate(cases):
