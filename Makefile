@@ -25,7 +25,7 @@ CC_OBJ   = $(CC_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/stdlib_data.o
 LIB_PY   = $(shell find lib -name '*.py' 2>/dev/null)
 LIB_DIRS = $(shell find lib -type d 2>/dev/null)
 
-.PHONY: all deps demo test test-asan unit clean format
+.PHONY: all deps demo test test-asan unit clean format bench
 
 all: $(BUILD)/trident $(BUILD)/libtrident_rt.a
 
@@ -68,6 +68,28 @@ test-asan: deps
 	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined"
 	@ASAN_OPTIONS=detect_leaks=0:detect_stack_use_after_return=0 BUILD=build-asan CC="$(CC)" \
 	    CFLAGS="-O1 -g -fsanitize=address,undefined" tests/run.sh
+
+# Benchmarks (bench/run.sh): every bench/py program in each mode, CPython, PyPy and the C
+# references; writes bench/RESULTS.md and bench/results.svg. BENCH_N=1 for a quick pass. PyPy is
+# only for comparison: installed here when the package exists, never needed by make test.
+BENCH_PKGS = pypy3
+BENCH_N   ?= 3
+BENCH_C    = $(patsubst bench/c/%.c,$(BUILD)/bench/%,$(wildcard bench/c/*.c))
+
+$(BENCH_C): $(BUILD)/bench/%: bench/c/%.c
+	@mkdir -p $(dir $@)
+	$(CC) -O2 -ffp-contract=off $< -o $@ -lm
+
+bench: deps
+	@missing=""; for p in $(BENCH_PKGS); do \
+	    dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	    echo "installing:$$missing"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing) || \
+	        echo "bench: could not install$$missing; going on without"; \
+	fi
+	@$(MAKE) --no-print-directory all $(BENCH_C)
+	@BUILD=$(BUILD) BENCH_N=$(BENCH_N) bench/run.sh
 
 clean:
 	rm -rf build build-asan

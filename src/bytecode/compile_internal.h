@@ -136,6 +136,14 @@ bool cc_stmts(Compiler *c, NodeList *l);
 bool cc_body(Compiler *c, NodeList *l); /* module/class body: annotations setup, docstring */
 bool cc_unwind_fblock_stack(Compiler *c, bool preserve_tos, FBlock **loop);
 bool cc_find_ann(NodeList *l);
+bool cc_call_exit_with_nones(Compiler *c);
+void cc_pop_except_and_reraise(Compiler *c);
+
+/* compile_try.c */
+bool cc_with(Compiler *c, Node *s, int pos, bool is_async);
+bool cc_try_finally(Compiler *c, Node *s);
+bool cc_try_except(Compiler *c, Node *s);
+bool cc_try_star(Compiler *c, Node *s);
 const char *cc_docstring(NodeList *body); /* NULL-safe check of a leading string */
 
 /* compile_expr.c */
@@ -143,7 +151,10 @@ bool cc_expr(Compiler *c, Node *e);
 bool cc_exprs(Compiler *c, NodeList *l);
 bool cc_jump_if(Compiler *c, Node *e, Block *next, bool cond);
 bool cc_call_helper(Compiler *c, int n, NodeList *args, NodeList *keywords);
+/* compile_func.c */
 bool cc_function(Compiler *c, Node *s, bool is_async);
+bool cc_lambda(Compiler *c, Node *e);
+bool cc_comprehension(Compiler *c, Node *e, const char *name);
 bool cc_class(Compiler *c, Node *s);
 bool cc_decorators(Compiler *c, NodeList *decos);
 bool cc_assign_target(Compiler *c, Node *t); /* store TOS into an assignment target */

@@ -30,5 +30,6 @@ int cli_run_source(const char *filename, const char *src, size_t len, int argc, 
 int cli_cmd_run(int argc, char **argv); /* argv[0] is the script */
 int cli_cmd_dis(int argc, char **argv);
 int cli_cmd_ast(int argc, char **argv);
+int cli_cmd_bench(int argc, char **argv); /* cmd_bench.c: time a program in every mode */
 
 #endif

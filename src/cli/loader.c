@@ -234,7 +234,10 @@ static TrValue exec_found(TrValue name, const Found *f)
     TrValue modules = tr_sys_modules();
     if (tr_dict_set(modules, name, mod) < 0)
         return TR_ERR;
-    if (vm_run_module(co, g) == TR_ERR) {
+    tr_module_initializing(name, true);
+    TrValue r = vm_run_module(co, g);
+    tr_module_initializing(name, false);
+    if (r == TR_ERR) {
         TrValue exc = tr_err_fetch();
         if (tr_dict_get(modules, name))
             tr_dict_del(modules, name);

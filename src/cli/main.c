@@ -21,6 +21,7 @@ static const char usage[] =
     "  run FILE [arg ...]   run a program in the interpreter (same as: trident FILE)\n"
     "  dis FILE             show the bytecode, laid out as `python3 -m dis` does\n"
     "  ast FILE             show the syntax tree, as `ast.dump` does\n"
+    "  bench FILE [arg ...] time FILE in every mode, python3 and pypy3 (bench -h: options)\n"
     "\n"
     "Options:\n"
     "  -c cmd               run the program passed as a string\n"
@@ -84,6 +85,8 @@ int main(int argc, char **argv)
         return need_file(argc - 2, argv + 2, "dis", cli_cmd_dis);
     if (!strcmp(a, "ast"))
         return need_file(argc - 2, argv + 2, "ast", cli_cmd_ast);
+    if (!strcmp(a, "bench"))
+        return cli_cmd_bench(argc - 2, argv + 2);
     if (a[0] == '-' && a[1] != 0)
         return usage_error("Unknown option: %s\n", a);
     return cli_cmd_run(argc - 1, argv + 1);

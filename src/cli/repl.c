@@ -12,6 +12,7 @@
 #include "vm/vm.h"
 
 #include <editline/readline.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +37,25 @@ static TrValue display(TrValue self, const TrValue *args, size_t nargs, TrValue 
 }
 
 static TrValue display_fn;
+
+/* Ctrl-C at the prompt drops the input typed so far, as python3 does. (While code runs, the
+   default action applies: the VM has no interrupt check yet.) */
+static volatile sig_atomic_t interrupted;
+
+static void on_sigint(int sig)
+{
+    (void)sig;
+    interrupted = 1;
+}
+
+static void sigint_at_prompt(bool on)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on ? on_sigint : SIG_DFL;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+}
 
 /* Wraps each top-level expression statement `e` as `display(e)`; the function object sits in
    the call as a constant, so it shows up in no namespace. */
@@ -205,7 +225,19 @@ int cli_repl(void)
     bool block = false;
     int status = CLI_OK;
     for (;;) {
-        char *line = readline(buf.len ? prompt("ps2", "... ") : prompt("ps1", ">>> "));
+        const char *p = buf.len ? prompt("ps2", "... ") : prompt("ps1", ">>> ");
+        interrupted = 0;
+        sigint_at_prompt(true);
+        char *line = readline(p);
+        sigint_at_prompt(false);
+        if (interrupted) {
+            free(line);
+            fputs("\nKeyboardInterrupt\n", stdout);
+            fflush(stdout);
+            sb_init(&buf);
+            block = false;
+            continue;
+        }
         if (!line) { /* EOF */
             fputc('\n', stdout);
             break;

@@ -38,11 +38,9 @@ static void print_text(FILE *f, int offset, int end_offset, const char *text)
         text++;
         offset--;
     }
-    /* offsets count characters, the text is UTF-8: measure it in characters */
-    int len = 0;
-    for (const unsigned char *p = (const unsigned char *)text; *p && *p != '\n'; p++)
-        if ((*p & 0xC0) != 0x80)
-            len++;
+    /* CPython clips with strlen() of the UTF-8 text: bytes, though offsets may count
+       characters; copying that keeps carets identical on non-ASCII lines */
+    int len = (int)strcspn(text, "\n");
     if (offset > len)
         offset = len;
     fprintf(f, "    %s\n", text);

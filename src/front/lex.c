@@ -85,7 +85,8 @@ static int utf8_len(const unsigned char *s, const unsigned char *end)
             return 0;
         cp = (cp << 6) | (s[i] & 0x3F);
     }
-    if ((n == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+    if ((n == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+        (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
         return 0;
     return n;
 }
@@ -596,7 +597,8 @@ static bool line_start_indent(Lexer *lx)
             return indent_error(lx);
     } else if (col > lx->indstack[lx->indent]) {
         if (lx->indent + 1 >= LEX_MAXINDENT)
-            return (lx->soft_error = true), lerr_at(lx, "IndentationError", lx->lineno, lx->line_start, 0, 0,
+            return (lx->soft_error = true),
+                   lerr_at(lx, "IndentationError", lx->lineno, lx->line_start, 0, 0,
                            "too many levels of indentation");
         if (altcol <= lx->altindstack[lx->indent])
             return indent_error(lx);

@@ -82,7 +82,10 @@ bool p_tok_is(const Token *t, const char *name)
 
 bool p_at_soft(Parser *p, const char *name) { return p_tok_is(p_peek(p), name); }
 
-const char *p_tok_str(Parser *p, const Token *t) { return arena_strndup(p->a, t->start, (size_t)t->len); }
+const char *p_tok_str(Parser *p, const Token *t)
+{
+    return arena_strndup(p->a, t->start, (size_t)t->len);
+}
 
 /* --- Nodes -------------------------------------------------------------------------------- */
 

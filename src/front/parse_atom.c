@@ -201,7 +201,8 @@ static Node *parse_brace(Parser *p)
         if (!first)
             return NULL;
         if (parse_at_comp_for(p))
-            return p_err_tok(p, p_tok(p, open_idx + 1), "dict unpacking cannot be used in dict comprehension");
+            return p_err_tok(p, p_tok(p, open_idx + 1),
+                             "dict unpacking cannot be used in dict comprehension");
     } else {
         first = parse_star_named(p);
         if (!first)

@@ -397,7 +397,8 @@ Node *parse_call_args(Parser *p, Node *call)
     return p_end(p, call);
 }
 
-/* primary: primary '.' NAME | primary genexp | primary '(' args ')' | primary '[' slices ']' | atom */
+/* primary: primary '.' NAME | primary genexp | primary '(' args ')' | primary '[' slices ']'
+ *        | atom */
 Node *parse_primary(Parser *p)
 {
     Node *e = parse_atom(p);

@@ -43,7 +43,10 @@ typedef struct Parser {
 
 enum { P_CHUNK = 1024 };
 static inline Token *p_tok(Parser *p, int i) { return &p->chunks[i / P_CHUNK][i % P_CHUNK]; }
-static inline Token *p_far_tok(Parser *p) { return p_tok(p, p->far < p->ntoks ? p->far : p->ntoks - 1); }
+static inline Token *p_far_tok(Parser *p)
+{
+    return p_tok(p, p->far < p->ntoks ? p->far : p->ntoks - 1);
+}
 
 Token *p_peek_at(Parser *p, int k); /* k tokens ahead of the current one */
 static inline Token *p_peek(Parser *p) { return p_peek_at(p, 0); }

@@ -52,8 +52,8 @@ static int hexval(int c)
 
 static bool unicode_error(Parser *p, long start, long end, const char *what)
 {
-    p_err_last(p, "(unicode error) 'unicodeescape' codec can't decode bytes in position %ld-%ld: %s",
-               start, end, what);
+    p_err_last(p, "(unicode error) 'unicodeescape' codec can't decode bytes in position "
+                  "%ld-%ld: %s", start, end, what);
     return false;
 }
 

@@ -593,7 +593,7 @@ static TrValue build_class(TrValue self, const TrValue *args, size_t nargs, TrVa
     }
     TrValue ns;
     TrValue prep = tr_getattr_opt(meta, intern("__prepare__"));
-    if (prep == TR_ERR)
+    if (!prep && tr_err_occurred())
         return TR_ERR;
     if (prep && !(tr_is_ptr(prep) && tr_obj(prep)->type == &tr_builtin_type &&
                   ((TrBuiltin *)tr_obj(prep))->self == tr_val(&tr_type_type))) {

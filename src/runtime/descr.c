@@ -33,7 +33,7 @@ static TrValue property_new(TrType *type, const TrValue *args, size_t nargs, TrV
     p->doc = nz(a[3]);
     if (!p->doc && p->fget) {
         TrValue d = tr_getattr_opt(p->fget, intern("__doc__"));
-        if (d == TR_ERR)
+        if (!d && tr_err_occurred())
             return TR_ERR;
         p->doc = nz(d);
     }
@@ -83,7 +83,7 @@ static TrValue property_copy(TrValue self, int which, TrValue f)
     if (which == 0) {
         q->fget = nz(f);
         TrValue d = tr_getattr_opt(f, intern("__doc__"));
-        if (d == TR_ERR)
+        if (!d && tr_err_occurred())
             return TR_ERR;
         if (nz(d))
             q->doc = d;

@@ -512,8 +512,6 @@ static void print_one(FILE *out, TrValue exc)
     if (mod && mod != TR_ERR && tr_is_str(mod) && !tr_str_eq_cstr(mod, "builtins") &&
         !tr_str_eq_cstr(mod, "__main__"))
         fprintf(out, "%s.", tr_str_utf8(mod));
-    else if (mod && mod != TR_ERR && tr_is_str(mod) && tr_str_eq_cstr(mod, "__main__"))
-        fputs("__main__.", out);
     fputs(t->name, out);
     TrValue s = tr_str(exc);
     if (s == TR_ERR) {

@@ -27,7 +27,18 @@ static void re_contexts(void)
 
 pcre2_match_data *tr_re_match_data(TrRePattern *p)
 {
+    pcre2_match_data *md = p->spare;
+    if (md) {
+        p->spare = NULL;
+        return md;
+    }
     return pcre2_match_data_create_from_pattern(p->code, re_gctx);
+}
+
+void tr_re_match_data_release(TrRePattern *p, pcre2_match_data *md)
+{
+    if (md)
+        p->spare = md;
 }
 
 /* --- re.error ---------------------------------------------------------------------------- */
@@ -325,10 +336,10 @@ TrValue tr_re_compile(TrValue pattern, int64_t flags)
     if (tr_is_str(pattern) || tr_is_bytes(pattern)) {
         key = tr_tuple_pack(3, tr_val(tr_type_of(pattern)), pattern, tr_int_from_i64(flags));
         TrValue hit = tr_dict_get(re_cache, key);
-        if (hit == TR_ERR)
-            return TR_ERR;
         if (hit)
             return hit;
+        if (tr_err_occurred())
+            return TR_ERR;
     }
     TrValue p = compile_uncached(pattern, flags);
     if (p == TR_ERR || !key)

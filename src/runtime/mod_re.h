@@ -33,6 +33,7 @@ typedef struct TrRePattern {
     TrValue groupindex; /* dict name -> group number */
     TrValue groupnames; /* tuple of groups+1 entries: name str or None */
     pcre2_code *code;
+    pcre2_match_data *spare; /* reused by the next match (single-threaded); NULL when in use */
     bool is_bytes;
 } TrRePattern;
 
@@ -83,7 +84,9 @@ static inline int64_t re_b2c(const ReSubject *s, int64_t b) { return s->b2c ? s-
    unset) and *lastindex. 1 found, 0 none, -1 error. */
 int tr_re_exec(TrRePattern *p, const ReSubject *s, pcre2_match_data *md, int64_t pos,
                int64_t endpos, uint32_t options, int64_t *spans, int64_t *lastindex);
+/* Match data for p, reused between calls: pair each acquire with a release. */
 pcre2_match_data *tr_re_match_data(TrRePattern *p);
+void tr_re_match_data_release(TrRePattern *p, pcre2_match_data *md);
 TrValue tr_re_match_new(TrRePattern *p, const ReSubject *s, int64_t pos, int64_t endpos,
                         const int64_t *spans, int64_t lastindex);
 

@@ -32,10 +32,10 @@ static int64_t group_index(TrReMatch *m, TrValue g)
             return i;
     } else if (tr_is_str(g) || tr_is_bytes(g)) {
         TrValue v = tr_is_str(g) ? tr_dict_get(p->groupindex, g) : 0;
-        if (v == TR_ERR)
-            return -1;
         if (v)
             return tr_small_val(v);
+        if (tr_err_occurred())
+            return -1;
     } else if (tr_has_index(g)) {
         TrValue i = tr_index(g);
         if (i == TR_ERR)

@@ -12,6 +12,8 @@ typedef struct Group {
     int64_t pos;  /* of the '(' */
     int64_t num;  /* capture number, 0 if not capturing */
     bool verbose; /* verbose state to restore at ')' */
+    bool cond;    /* a conditional (?(id)yes|no) */
+    int branches; /* '|' seen directly inside it */
 } Group;
 
 enum { LAST_NONE, LAST_AT, LAST_ATOM, LAST_REPEAT };
@@ -29,6 +31,8 @@ typedef struct Trans {
     int64_t closed_cap;
     int last;
     bool emitted;    /* anything emitted at top level (for global flags) */
+    int64_t condref[16], condpos[16]; /* conditionals naming groups not yet opened */
+    int ncondref;
 } Trans;
 
 static int fail(Trans *t, int64_t pos, const char *fmt, ...)
@@ -71,9 +75,20 @@ static void emit_hex(Trans *t, uint32_t cp, int64_t src)
     emit_raw(t, buf, (size_t)k, src);
 }
 
+static void caseless_extras(Trans *t, int64_t lo, int64_t hi, int64_t src);
+
 /* A literal character outside a class. */
 static void emit_literal(Trans *t, uint32_t cp, int64_t src)
 {
+    if ((cp | 32) == 'i' || cp == 0x130 || cp == 0x131) {
+        if (!t->is_bytes && (t->r->flags & (RE_IGNORECASE | RE_ASCII)) == RE_IGNORECASE) {
+            emit_s(t, "[", src);
+            emit_hex(t, cp, src);
+            caseless_extras(t, cp, cp, src);
+            emit_s(t, "]", src);
+            return;
+        }
+    }
     if (cp < 128) {
         if (strchr("\\^$.|?*+()[]{}#", (int)cp) || cp == ' ' || cp < 32 || cp == 127) {
             emit_hex(t, cp, src);
@@ -240,18 +255,14 @@ static int64_t escape_literal(Trans *t, int64_t start, int64_t c, bool in_class)
         return v;
     }
     default:
-        if (in_class && is_digit(c)) {
-            if (is_oct(c) && is_oct(t->i + 1 < t->n ? (int64_t)t->p[t->i + 1] : -1)) {
-                int64_t v = 0;
-                for (int k = 0; k < 3 && is_oct(peek(t)); k++)
-                    v = v * 8 + (t->p[t->i++] - '0');
-                if (v > 0377)
-                    return fail(t, start, "octal escape value %U outside of range 0-0o377",
-                                src_text(t, start, t->i));
-                return v;
-            }
-            if (is_digit(c))
-                return fail(t, start, "bad escape %U", src_text(t, start, t->i + 1));
+        if (in_class && is_oct(c)) {
+            int64_t v = 0;
+            for (int k = 0; k < 3 && is_oct(peek(t)); k++)
+                v = v * 8 + (t->p[t->i++] - '0');
+            if (v > 0377)
+                return fail(t, start, "octal escape value %U outside of range 0-0o377",
+                            src_text(t, start, t->i));
+            return v;
         }
         if (c < 128 && (is_ascii_letter(c) || is_digit(c)))
             return -2;
@@ -260,9 +271,17 @@ static int64_t escape_literal(Trans *t, int64_t start, int64_t c, bool in_class)
     }
 }
 
+/* Python's \s for str patterns is str.isspace(), which includes \x1c-\x1f that PCRE2's
+   Unicode \s lacks: spell the set out. */
+#define UNI_SPACE "\\t-\\r\\x{1c}-\\x{20}\\x{85}\\x{a0}\\x{1680}\\x{2000}-\\x{200a}\\x{2028}" \
+                  "\\x{2029}\\x{202f}\\x{205f}\\x{3000}"
+
+static bool unicode_space(Trans *t) { return !t->is_bytes && !(t->r->flags & RE_ASCII); }
+
 /* --- Character classes ------------------------------------------------------------------- */
 
-/* One class item: a code point (>= 0) or a class escape (-3, with its PCRE text in esc). */
+/* One class item: a code point (>= 0), a class escape (-3, with its PCRE text in esc), or
+   Unicode \s (-4). */
 static int64_t class_item(Trans *t, char esc[3])
 {
     int64_t start = t->i;
@@ -272,6 +291,11 @@ static int64_t class_item(Trans *t, char esc[3])
     if (t->i >= t->n)
         return fail(t, start, "bad escape (end of pattern)");
     c = t->p[t->i];
+    if (c == 's' && unicode_space(t)) {
+        t->i++;
+        esc[0] = 0;
+        return -4;
+    }
     if (strchr("dDwWsS", (int)(c < 128 ? c : 'q')) && c < 128) {
         t->i++;
         esc[0] = '\\';
@@ -287,6 +311,23 @@ static int64_t class_item(Trans *t, char esc[3])
     if (v == -2)
         return fail(t, start, "bad escape %U", src_text(t, start, t->i + 1));
     return v;
+}
+
+/* PCRE2 leaves out of a caseless range the characters whose case folding leads into it from
+   outside ASCII/Latin-1 (Kelvin sign for k, long s for s, Angstrom sign for a-ring, dotted and
+   dotless i); Python matches them. */
+static void caseless_extras(Trans *t, int64_t lo, int64_t hi, int64_t src)
+{
+    static const uint32_t pairs[][2] = {
+        {'k', 0x212A}, {'K', 0x212A}, {'s', 0x17F},   {'S', 0x17F},   {0xE5, 0x212B},
+        {0xC5, 0x212B}, {'i', 0x130},  {'I', 0x130},  {'i', 0x131},   {'I', 0x131},
+        {0x130, 'i'},   {0x130, 0x131}, {0x131, 'i'},  {0x131, 0x130},
+    };
+    if (t->is_bytes || (t->r->flags & (RE_IGNORECASE | RE_ASCII)) != RE_IGNORECASE)
+        return;
+    for (size_t k = 0; k < TR_ARRAY_LEN(pairs); k++)
+        if (pairs[k][0] >= lo && pairs[k][0] <= hi && !(pairs[k][1] >= lo && pairs[k][1] <= hi))
+            emit_hex(t, pairs[k][1], src);
 }
 
 static int parse_class(Trans *t)
@@ -319,15 +360,19 @@ static int parse_class(Trans *t)
             int64_t hi = class_item(t, esc2);
             if (hi == -1)
                 return -1;
-            if (lo == -3 || hi == -3 || hi < lo)
+            if (lo < -2 || hi < -2 || hi < lo)
                 return fail(t, ipos, "bad character range %U", src_text(t, ipos, t->i));
             emit_hex(t, (uint32_t)lo, ipos);
             emit_s(t, "-", ipos);
             emit_hex(t, (uint32_t)hi, ipos);
+            caseless_extras(t, lo, hi, ipos);
+        } else if (lo == -4) {
+            emit_s(t, UNI_SPACE, ipos);
         } else if (lo == -3) {
             emit_s(t, esc1, ipos);
         } else {
             emit_hex(t, (uint32_t)lo, ipos);
+            caseless_extras(t, lo, lo, ipos);
         }
     }
 }
@@ -358,7 +403,7 @@ static int push_group(Trans *t, int64_t pos, int64_t num)
         t->stack = g;
         t->stack_cap = ncap;
     }
-    t->stack[t->depth++] = (Group){pos, num, t->verbose};
+    t->stack[t->depth++] = (Group){pos, num, t->verbose, false, 0};
     t->last = LAST_NONE;
     return 0;
 }
@@ -369,16 +414,16 @@ static TrValue read_name(Trans *t, uint32_t term)
     int64_t a = t->i;
     while (t->i < t->n && t->p[t->i] != term)
         t->i++;
+    if (t->i == a) {
+        fail(t, a, "missing group name");
+        return TR_ERR;
+    }
     if (t->i >= t->n) {
         fail(t, a, term == '>' ? "missing >, unterminated name" : "missing ), unterminated name");
         return TR_ERR;
     }
     TrValue name = src_text(t, a, t->i);
     t->i++;
-    if (t->i - 1 == a) {
-        fail(t, a, "missing group name");
-        return TR_ERR;
-    }
     return name;
 }
 
@@ -492,8 +537,10 @@ static int parse_ext(Trans *t, int64_t start)
                 g = g * 10 + (tr_str_char(s, k) - '0');
             if (g == 0)
                 return fail(t, npos, "bad group number");
-            if (g > t->r->groups)
-                return fail(t, npos, "invalid group reference %d", (int)g);
+            if (g > t->r->groups && t->ncondref < (int)TR_ARRAY_LEN(t->condref)) {
+                t->condref[t->ncondref] = g;
+                t->condpos[t->ncondref++] = npos;
+            }
         } else {
             if (!valid_identifier(t, name))
                 return fail(t, npos, "bad character in group name %R", name);
@@ -504,7 +551,9 @@ static int parse_ext(Trans *t, int64_t start)
         char buf[32];
         snprintf(buf, sizeof buf, "(?(%lld)", (long long)g);
         emit_s(t, buf, start);
-        return push_group(t, start, 0);
+        push_group(t, start, 0);
+        t->stack[t->depth - 1].cond = true;
+        return 0;
     }
     if (flag_of(c) || c == '-') {
         int64_t on = 0, off = 0;
@@ -512,6 +561,10 @@ static int parse_ext(Trans *t, int64_t start)
             on |= flag_of(peek(t));
             t->i++;
         }
+        int type_flags = (on & RE_ASCII ? 1 : 0) + (on & RE_UNICODE ? 1 : 0) +
+                         (on & RE_LOCALE ? 1 : 0);
+        if (type_flags > 1 && (peek(t) == ')' || peek(t) == ':' || peek(t) == '-'))
+            return fail(t, t->i, "bad inline flags: flags 'a', 'u' and 'L' are incompatible");
         if (peek(t) == ')') {
             t->i++;
             if (t->emitted || t->depth > 0)
@@ -534,7 +587,7 @@ static int parse_ext(Trans *t, int64_t start)
             while (flag_of(peek(t))) {
                 int f = flag_of(peek(t));
                 if (f & (RE_ASCII | RE_LOCALE | RE_UNICODE))
-                    return fail(t, t->i, "bad inline flags: cannot turn off flags 'a', 'u' and "
+                    return fail(t, t->i + 1, "bad inline flags: cannot turn off flags 'a', 'u' and "
                                          "'L'");
                 off |= f;
                 t->i++;
@@ -628,6 +681,12 @@ static int parse_escape(Trans *t)
     if (t->i >= t->n)
         return fail(t, start, "bad escape (end of pattern)");
     int64_t c = t->p[t->i];
+    if ((c == 's' || c == 'S') && unicode_space(t)) {
+        t->i++;
+        emit_s(t, c == 's' ? "[" UNI_SPACE "]" : "[^" UNI_SPACE "]", start);
+        t->last = LAST_ATOM;
+        return 0;
+    }
     if (c < 128 && strchr("dDwWsS", (int)c)) {
         t->i++;
         char s[3] = {'\\', (char)c, 0};
@@ -710,6 +769,9 @@ static int parse(Trans *t)
             t->last = LAST_ATOM;
             break;
         case '|':
+            if (t->depth > 0 && t->stack[t->depth - 1].cond &&
+                ++t->stack[t->depth - 1].branches > 1)
+                return fail(t, pos, "conditional backref with more than two branches");
             t->i++;
             emit_s(t, "|", pos);
             t->last = LAST_NONE;
@@ -776,6 +838,9 @@ static int parse(Trans *t)
     }
     if (t->depth > 0)
         return fail(t, t->stack[t->depth - 1].pos, "missing ), unterminated subpattern");
+    for (int k = 0; k < t->ncondref; k++)
+        if (t->condref[k] > t->r->groups)
+            return fail(t, t->condpos[k], "invalid group reference %d", (int)t->condref[k]);
     return 0;
 }
 

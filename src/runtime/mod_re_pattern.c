@@ -182,14 +182,25 @@ static int scan_init(ReScan *sc, TrRePattern *p, TrValue string, TrValue pos, Tr
     return 0;
 }
 
+static void scan_done(ReScan *sc)
+{
+    sc->done = true;
+    if (sc->md) {
+        tr_re_match_data_release(sc->p, sc->md);
+        sc->md = NULL;
+    }
+}
+
 static int scan_next(ReScan *sc)
 {
-    if (sc->done || sc->pos > sc->endpos)
+    if (sc->done || sc->pos > sc->endpos) {
+        scan_done(sc);
         return 0;
+    }
     int r = tr_re_exec(sc->p, &sc->s, sc->md, sc->pos, sc->endpos,
                        sc->must_advance ? PCRE2_NOTEMPTY_ATSTART : 0, sc->spans, &sc->lastindex);
     if (r <= 0) {
-        sc->done = true;
+        scan_done(sc);
         return r;
     }
     sc->must_advance = sc->spans[0] == sc->spans[1];
@@ -217,6 +228,7 @@ static TrValue do_match(const char *fname, TrValue self, const TrValue *args, si
         return TR_ERR;
     int64_t pos = sc.pos;
     int r = tr_re_exec(sc.p, &sc.s, sc.md, sc.pos, sc.endpos, options, sc.spans, &sc.lastindex);
+    scan_done(&sc);
     if (r < 0)
         return TR_ERR;
     return r ? scan_match(&sc, pos) : TR_NONE;
@@ -330,6 +342,7 @@ static TrValue pat_split(TrValue self, const TrValue *args, size_t nargs, TrValu
         last = sc.spans[1];
         n++;
     }
+    scan_done(&sc);
     if (r < 0)
         return TR_ERR;
     tr_list_append(list, tr_re_slice(&sc.s, last, sc.s.len));
@@ -438,10 +451,10 @@ static int parse_template(TrRePattern *p, TrValue repl, Template *t)
             int64_t a = i;
             while (i < n && cp[i] != '>')
                 i++;
-            if (i >= n)
-                return t_error(repl, a, "missing >, unterminated name");
             if (i == a)
                 return t_error(repl, a, "missing group name");
+            if (i >= n)
+                return t_error(repl, a, "missing >, unterminated name");
             TrStrBuilder nb;
             tr_sbuild_init(&nb);
             bool digits = true, ident = true;
@@ -602,8 +615,10 @@ static TrValue do_sub(TrValue self, const TrValue *args, size_t nargs, TrValue k
         if (is_callable) {
             TrValue m = tr_re_match_new(p, &sc.s, 0, sc.s.len, sc.spans, sc.lastindex);
             TrValue v = tr_call1(repl, m);
-            if (v == TR_ERR)
+            if (v == TR_ERR) {
+                scan_done(&sc);
                 return TR_ERR;
+            }
             if (v != TR_NONE) {
                 if (!sc.s.is_bytes && tr_is_str(v)) {
                     size_t vn;
@@ -631,6 +646,7 @@ static TrValue do_sub(TrValue self, const TrValue *args, size_t nargs, TrValue k
         last = sc.spans[1];
         n++;
     }
+    scan_done(&sc);
     if (r < 0)
         return TR_ERR;
     TrValue result;

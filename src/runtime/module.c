@@ -387,3 +387,60 @@ TrValue tr_import(TrValue name, TrValue globals, TrValue fromlist, int level)
         return tr_err_occurred() ? TR_ERR : mod;
     return handle_fromlist(mod, fromlist, false) < 0 ? TR_ERR : mod;
 }
+
+/* Names of the modules whose body is running, for the circular-import hint of IMPORT_FROM. */
+static TrValue initializing;
+
+void tr_module_initializing(TrValue name, bool on)
+{
+    TrValue pending = tr_err_fetch(); /* called while an import's exception propagates */
+    if (!initializing)
+        initializing = tr_dict_new();
+    if (on)
+        tr_dict_set(initializing, name, TR_TRUE);
+    else if (tr_dict_get(initializing, name))
+        tr_dict_del(initializing, name);
+    tr_err_clear();
+    if (pending)
+        tr_err_restore(pending);
+}
+
+TrValue tr_import_from(TrValue mod, TrValue name)
+{
+    TrValue v = tr_getattr_opt(mod, name);
+    if (v || tr_err_occurred())
+        return v;
+    TrValue pkg = tr_getattr_opt(mod, tr_str_intern_cstr("__name__"));
+    tr_err_clear();
+    if (pkg && !tr_is_str(pkg))
+        pkg = 0;
+    if (pkg) { /* a submodule that is in sys.modules but not (yet) an attribute */
+        v = tr_dict_get(tr_sys_modules(), tr_str_fmt("%U.%U", pkg, name));
+        if (v)
+            return v;
+        tr_err_clear();
+    }
+    TrValue file = tr_getattr_opt(mod, tr_str_intern_cstr("__file__"));
+    tr_err_clear();
+    if (file && !tr_is_str(file))
+        file = 0;
+    TrValue msg;
+    if (!pkg)
+        msg = tr_str_fmt("cannot import name '%U' from <unknown module name>", name);
+    else if (initializing && tr_dict_get(initializing, pkg))
+        msg = tr_str_fmt("cannot import name '%U' from partially initialized module '%U' "
+                         "(most likely due to a circular import) (%U)", name, pkg,
+                         file ? file : tr_str_from_cstr("unknown location"));
+    else if (file)
+        msg = tr_str_fmt("cannot import name '%U' from '%U' (%U)", name, pkg, file);
+    else
+        msg = tr_str_fmt("cannot import name '%U' from '%U' (unknown location)", name, pkg);
+    tr_err_clear();
+    TrValue exc = tr_exc_new(&tr_ImportError, &msg, 1);
+    if (!exc)
+        return TR_ERR;
+    tr_setattr(exc, tr_str_intern_cstr("name"), pkg ? pkg : TR_NONE);
+    tr_setattr(exc, tr_str_intern_cstr("path"), file ? file : TR_NONE);
+    tr_err_clear();
+    return tr_raise_value(exc);
+}

@@ -27,6 +27,14 @@ TrValue tr_builtin_module(const char *name); /* created once; 0 if there is no s
    Raises ModuleNotFoundError: No module named 'x'. */
 TrValue tr_import(TrValue name, TrValue globals, TrValue fromlist, int level);
 extern TrValue (*tr_import_file_hook)(TrValue name); /* 0 + no exception: not found */
+/* The hook is given the absolute dotted name; the parent package is imported already (its
+   __path__ is where to look). It puts the module in sys.modules before running its body,
+   marks it with tr_module_initializing meanwhile, and removes it again if the body fails. */
+void tr_module_initializing(TrValue name, bool on);
+/* IMPORT_FROM: the attribute, else the submodule from sys.modules, else CPython's ImportError
+   ("cannot import name 'x' from 'm' (path)", "... from partially initialized module ...")
+   with its name and path attributes. */
+TrValue tr_import_from(TrValue mod, TrValue name);
 
 TrValue tr_sys_modules(void); /* the sys.modules dict */
 TrValue tr_sys_module(void);

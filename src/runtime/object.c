@@ -130,8 +130,7 @@ static const char *const cmp_symbols[] = {"<", "<=", "==", "!=", ">", ">="};
 
 static TrValue richcmp_slots(TrValue a, TrValue b, int op);
 
-/* Comparing nested containers recurses in C: count it as a call, as CPython does. */
-TrValue tr_richcmp(TrValue a, TrValue b, int op)
+static TrValue richcmp_slots(TrValue a, TrValue b, int op)
 {
     TrType *ta = tr_type_of(a), *tb = tr_type_of(b);
     TrValue r;
@@ -159,6 +158,18 @@ TrValue tr_richcmp(TrValue a, TrValue b, int op)
         return tr_bool(a != b);
     return tr_raise(&tr_TypeError, "'%s' not supported between instances of '%s' and '%s'",
                     cmp_symbols[op], ta->name, tb->name);
+}
+
+/* Comparing nested containers recurses in C: count it as a call, as CPython does. */
+TrValue tr_richcmp(TrValue a, TrValue b, int op)
+{
+    if (TR_UNLIKELY(++tr_ts.depth > tr_ts.recursion_limit)) {
+        tr_ts.depth--;
+        return tr_raise(&tr_RecursionError, "maximum recursion depth exceeded in comparison");
+    }
+    TrValue r = richcmp_slots(a, b, op);
+    tr_ts.depth--;
+    return r;
 }
 
 int tr_richcmp_bool(TrValue a, TrValue b, int op)
@@ -474,8 +485,6 @@ TrValue tr_getmethod(TrValue obj, TrValue name, TrValue *self_out)
                 dt == &tr_slot_wrapper_type) {
                 TrAttrs *a = (t->flags & TR_TYPE_HEAP) ? tr_instance_attrs(obj) : NULL;
                 TrValue own = a ? tr_attrs_get(a, name) : 0;
-                if (own == TR_ERR)
-                    return TR_ERR;
                 if (own) {
                     *self_out = 0;
                     return own;

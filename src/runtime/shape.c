@@ -124,9 +124,7 @@ int tr_attrs_del(TrAttrs *a, TrValue name)
         tr_attrs_dict(a);
     }
     TrValue v = tr_dict_get_str(a->dict, name);
-    if (v == TR_ERR)
-        return -1;
     if (!v)
-        return 1;
+        return tr_err_occurred() ? -1 : 1;
     return tr_dict_del(a->dict, name);
 }

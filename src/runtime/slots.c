@@ -86,9 +86,19 @@ static int64_t slot_hash(TrValue self)
 static const char *const cmp_names[] = {"__lt__", "__le__", "__eq__", "__ne__", "__gt__",
                                         "__ge__"};
 
+static int resolves(TrType *t, const char *name);
+
 static TrValue slot_richcmp(TrValue self, TrValue other, int op)
 {
     bool found;
+    if (op == TR_NE && resolves(tr_type_of(self), "__ne__") != 1) {
+        /* object.__ne__: the inverse of __eq__ unless that is NotImplemented */
+        TrValue r = tr_slot_lookup_call(self, "__eq__", &other, 1, &found);
+        if (!found || r == TR_ERR || r == TR_NOTIMPL)
+            return found ? r : TR_NOTIMPL;
+        int b = tr_truth(r);
+        return b < 0 ? TR_ERR : tr_bool(!b);
+    }
     TrValue r = tr_slot_lookup_call(self, cmp_names[op], &other, 1, &found);
     if (!found)
         return TR_NOTIMPL;

@@ -175,8 +175,21 @@ static TrValue type_call(TrValue callee, const TrValue *args, size_t nargs, TrVa
     TrType *t = (TrType *)tr_obj(callee);
     if (t->flags & TR_TYPE_HEAP)
         return tr_heap_type_call(callee, args, nargs, kwnames);
-    if (t == &tr_type_type)
+    if (t == &tr_type_type) {
+        /* type(name, bases, ns) with a base of another metaclass: that one makes the class */
+        if (nargs == 3 && tr_is_tuple(args[1])) {
+            TrTuple *b = tr_as_tuple(args[1]);
+            TrType *w = t;
+            for (int64_t i = 0; i < b->len; i++) {
+                TrType *bt = tr_type_of(b->items[i]);
+                if (bt != w && tr_type_is_subtype(bt, w))
+                    w = bt;
+            }
+            if (w != t)
+                return tr_call(tr_val(w), args, nargs, kwnames);
+        }
         return type_new_slot(t, args, nargs, kwnames);
+    }
     if (!t->new)
         return tr_raise(&tr_TypeError, "cannot create '%s' instances", t->name);
     return t->new(t, args, nargs, kwnames);

@@ -5,6 +5,7 @@
  * C stack; returns and uncaught exceptions pop back to the caller frame. Small-int and flonum
  * arithmetic is done inline; everything else goes through the runtime's generic protocols.
  */
+#include "vm/attrcache.h"
 #include "vm/frame.h"
 #include "vm/gen.h"
 #include "vm/ops.h"
@@ -470,14 +471,32 @@ TrValue vm_eval(Frame *entry, bool throwing)
 
     /* --- Attributes and items --- */
     TARGET(LOAD_ATTR) {
-        v = tr_getattr(TOP(), names[OPARG]);
+        a = TOP();
+        AttrCache *ac = vm_attr_cache(co, (int)(ip - code) - 1);
+        if (tr_is_ptr(a) && tr_obj(a)->type == ac->type && ac->epoch == tr_type_epoch) {
+            TrAttrs *at = vm_fixed_attrs(a, ac->type);
+            if (at->shape == ac->shape) {
+                TOP() = at->values[ac->index];
+                DISPATCH();
+            }
+        }
+        v = vm_load_attr_slow(ac, a, names[OPARG]);
         CHECK(v);
         TOP() = v;
         DISPATCH();
     }
     TARGET(LOAD_METHOD) {
         TrValue self;
-        v = tr_getmethod(TOP(), names[OPARG], &self);
+        a = TOP();
+        AttrCache *ac = vm_attr_cache(co, (int)(ip - code) - 1);
+        if (tr_is_ptr(a) && tr_obj(a)->type == ac->type && ac->epoch == tr_type_epoch &&
+            vm_fixed_attrs(a, ac->type)->shape == ac->shape &&
+            !vm_fixed_attrs(a, ac->type)->dict) {
+            TOP() = ac->method;
+            PUSH(a);
+            DISPATCH();
+        }
+        v = vm_load_method_slow(ac, a, names[OPARG], &self);
         CHECK(v);
         if (self) {
             TOP() = v;
@@ -491,7 +510,15 @@ TrValue vm_eval(Frame *entry, bool throwing)
     TARGET(STORE_ATTR) {
         a = POP(); /* owner */
         v = POP();
-        CHECK_INT(tr_setattr(a, names[OPARG], v));
+        AttrCache *ac = vm_attr_cache(co, (int)(ip - code) - 1);
+        if (tr_is_ptr(a) && tr_obj(a)->type == ac->type && ac->epoch == tr_type_epoch) {
+            TrAttrs *at = vm_fixed_attrs(a, ac->type);
+            if (at->shape == ac->shape) {
+                at->values[ac->index] = v;
+                DISPATCH();
+            }
+        }
+        CHECK_INT(vm_store_attr_slow(ac, a, names[OPARG], v));
         DISPATCH();
     }
     TARGET(DELETE_ATTR) {

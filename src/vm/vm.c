@@ -71,12 +71,58 @@ static TrValue hook_locals(void)
     return vm_frame_locals_dict(vm_cur_frame);
 }
 
+static TrValue hook_call_with_locals(TrValue fn, TrValue locals)
+{
+    return vm_call_with_locals((TrFunction *)tr_obj(fn), locals);
+}
+
+/* Zero-argument super(): the __class__ cell and the first argument of the running function. */
+static int hook_super_args(TrValue *type, TrValue *obj)
+{
+    Frame *f = vm_cur_frame;
+    if (!f || !f->func) {
+        tr_raise(&tr_RuntimeError, "super(): no arguments");
+        return -1;
+    }
+    CodeObj *co = f->co;
+    if (co->argcount == 0 && !(co->flags & CO_VARARGS)) {
+        tr_raise(&tr_RuntimeError, "super(): no arguments");
+        return -1;
+    }
+    TrValue first = f->lp[0];
+    if (first && (co->localspluskinds[0] & CO_FAST_CELL) && tr_is_ptr(first) &&
+        tr_obj(first)->type == &tr_cell_type)
+        first = ((TrCell *)tr_obj(first))->ref;
+    if (!first) {
+        tr_raise(&tr_RuntimeError, "super(): arg[0] deleted");
+        return -1;
+    }
+    TrTuple *names = tr_as_tuple(co->localsplusnames);
+    for (int i = co->nlocalsplus - co->nfrees; i < co->nlocalsplus; i++) {
+        if (!tr_str_eq_cstr(names->items[i], "__class__"))
+            continue;
+        TrValue cell = f->lp[i];
+        TrValue cls = cell ? ((TrCell *)tr_obj(cell))->ref : 0;
+        if (!cls) {
+            tr_raise(&tr_RuntimeError, "super(): empty __class__ cell");
+            return -1;
+        }
+        *type = cls;
+        *obj = first;
+        return 0;
+    }
+    tr_raise(&tr_RuntimeError, "super(): __class__ cell not found");
+    return -1;
+}
+
 void vm_init(void)
 {
     vm_c_stack_init();
     vm_gen_init();
     tr_ts.frame_globals = hook_globals;
     tr_ts.frame_locals = hook_locals;
+    tr_ts.call_with_locals = hook_call_with_locals;
+    tr_ts.super_args = hook_super_args;
 }
 
 /* --- Running code --------------------------------------------------------------------------- */

@@ -1,0 +1,41 @@
+/*
+ * attrcache.h -- inline caches of LOAD_ATTR / STORE_ATTR / LOAD_METHOD on instances of user
+ * classes: one entry per instruction, keyed by (type, type epoch, shape), so a hit is a few
+ * compares and one load. Entries are filled by the slow paths in attrcache.c.
+ */
+#ifndef TR_VM_ATTRCACHE_H
+#define TR_VM_ATTRCACHE_H
+
+#include "bytecode/code.h"
+#include "runtime/class.h"
+
+typedef struct AttrCache {
+    TrType *type;
+    uint64_t epoch;
+    TrShape *shape;
+    int32_t index; /* attribute slot (LOAD_ATTR / STORE_ATTR) */
+    TrValue method; /* LOAD_METHOD: the function found on the type */
+} AttrCache;
+
+static inline AttrCache *vm_attr_cache(CodeObj *co, int i)
+{
+    if (TR_UNLIKELY(!co->cache))
+        co->cache = tr_alloc(sizeof(AttrCache) * (size_t)co->ncode);
+    return &((AttrCache *)co->cache)[i];
+}
+
+/* Instances whose attributes sit at a fixed offset: the only ones cached. */
+static inline TrAttrs *vm_fixed_attrs(TrValue o, TrType *t)
+{
+    return (TrAttrs *)((char *)tr_obj(o) + tr_heap_type(t)->attrs_offset);
+}
+static inline bool vm_cacheable_type(TrType *t)
+{
+    return (t->flags & TR_TYPE_HEAP) && tr_heap_type(t)->attrs_offset >= 0;
+}
+
+TrValue vm_load_attr_slow(AttrCache *c, TrValue o, TrValue name);
+int vm_store_attr_slow(AttrCache *c, TrValue o, TrValue name, TrValue v);
+TrValue vm_load_method_slow(AttrCache *c, TrValue o, TrValue name, TrValue *self_out);
+
+#endif

@@ -1,0 +1,6 @@
+class MyErr(Exception):
+    pass
+
+
+print("before")
+raise MyErr("boom")

@@ -1,0 +1,2 @@
+from cerr_b_mod import B
+A = 1

@@ -1,0 +1,2 @@
+from cerr_a_mod import A
+B = 2

@@ -1,0 +1,1 @@
+WHO = "a module in a namespace package"

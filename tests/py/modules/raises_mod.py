@@ -1,0 +1,3 @@
+print("raises_mod: start")
+value = 1
+raise ValueError("boom while importing")
