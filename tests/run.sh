@@ -22,7 +22,8 @@
 # C unit tests: tests/unit/test_*.c, compiled with -Isrc -Itests/unit and linked with the runtime
 # library and the compiler objects; they pass when they exit 0. tests/unit/*_main.c are developer
 # tools, not tests. tests/gen_big.sh (huge generated inputs) runs once per mode, tests/cli.sh
-# (the trident command line) and tests/bench_check.sh (`trident bench` on a tiny program) once.
+# (the trident command line), tests/bench_check.sh (`trident bench` on a tiny program) and
+# tests/repl.sh (the interactive prompt, driven through a pty) once.
 # Output: one line per failure (with a short diff below it), and last `N passed, M failed`.
 
 set -u
@@ -258,6 +259,9 @@ if [ -f tests/gen_big.sh ] && [[ tests/gen_big.sh == *"$FILTER"* ]]; then
 fi
 if [ -f tests/cli.sh ] && [[ tests/cli.sh == *"$FILTER"* ]] && [[ " $MODES " == *" interp "* ]]; then
     add_job check cli.sh interp
+fi
+if [ -f tests/repl.sh ] && [[ tests/repl.sh == *"$FILTER"* ]] && [[ " $MODES " == *" interp "* ]]; then
+    add_job check repl.sh interp
 fi
 if [ -f tests/bench_check.sh ] && [[ tests/bench_check.sh == *"$FILTER"* ]] &&
     [[ " $MODES " == *" interp "* ]]; then

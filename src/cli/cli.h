@@ -25,6 +25,8 @@ CodeObj *cli_compile_module_exc(const char *file, const char *src, size_t len);
 const char *cli_stdlib_source(const char *path, size_t *len);
 
 int cli_repl(void); /* repl.c: the interactive prompt */
+/* The dunder names of a __main__ module's globals, in python3's order (cmd_run.c). */
+void cli_init_main_globals(TrValue globals);
 
 int cli_run_source(const char *filename, const char *src, size_t len, int argc, char **argv);
 int cli_cmd_run(int argc, char **argv); /* argv[0] is the script */

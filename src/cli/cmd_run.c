@@ -29,6 +29,16 @@ static void set_sys_path(const char *filename)
     free(copy);
 }
 
+void cli_init_main_globals(TrValue globals)
+{
+    /* python3's names and order: __name__ and __doc__ are there already */
+    tr_dict_set_cstr(globals, "__package__", TR_NONE);
+    tr_dict_set_cstr(globals, "__loader__", TR_NONE);
+    tr_dict_set_cstr(globals, "__spec__", TR_NONE);
+    tr_dict_set_cstr(globals, "__annotations__", tr_dict_new());
+    tr_dict_set_cstr(globals, "__builtins__", tr_builtins_module());
+}
+
 int cli_run_source(const char *filename, const char *src, size_t len, int argc, char **argv)
 {
     Arena arena;
@@ -43,12 +53,11 @@ int cli_run_source(const char *filename, const char *src, size_t len, int argc, 
     TrValue main_name = tr_str_intern_cstr("__main__");
     TrValue mod = tr_module_new(main_name);
     TrValue globals = ((TrModule *)tr_obj(mod))->dict;
-    tr_dict_set_cstr(globals, "__builtins__", tr_builtins_module());
-    if (filename[0] != '<')
+    cli_init_main_globals(globals);
+    if (strcmp(filename, "<string>") != 0) { /* python3 -c has no __file__; stdin has '<stdin>' */
         tr_dict_set_cstr(globals, "__file__", tr_str_from_cstr(filename));
-    tr_dict_set_cstr(globals, "__package__", TR_NONE);
-    tr_dict_set_cstr(globals, "__spec__", TR_NONE);
-    tr_dict_set_cstr(globals, "__loader__", TR_NONE);
+        tr_dict_set_cstr(globals, "__cached__", TR_NONE);
+    }
     tr_dict_set(tr_sys_modules(), main_name, mod);
     TrValue r = vm_run_module(co, globals);
     int status = CLI_OK;

@@ -207,10 +207,7 @@ int cli_repl(void)
     TrValue main_name = tr_str_intern_cstr("__main__");
     TrValue mod = tr_module_new(main_name);
     TrValue globals = ((TrModule *)tr_obj(mod))->dict;
-    tr_dict_set_cstr(globals, "__builtins__", tr_builtins_module());
-    tr_dict_set_cstr(globals, "__package__", TR_NONE);
-    tr_dict_set_cstr(globals, "__spec__", TR_NONE);
-    tr_dict_set_cstr(globals, "__loader__", TR_NONE);
+    cli_init_main_globals(globals);
     tr_dict_set(tr_sys_modules(), main_name, mod);
 
     fprintf(stderr, "trident %s (Python 3.11) on linux\n"

@@ -63,6 +63,15 @@ static TrValue fn_annotations(TrValue v)
         FN(v)->annotations = tr_dict_new();
     return FN(v)->annotations;
 }
+static int fn_set_annotations(TrValue v, TrValue x)
+{
+    if (x && x != TR_NONE && !tr_is_dict(x)) {
+        tr_raise(&tr_TypeError, "__annotations__ must be set to a dict object");
+        return -1;
+    }
+    FN(v)->annotations = x == TR_NONE ? 0 : x;
+    return 0;
+}
 static int set_str_field(TrValue *field, TrValue value, const char *what)
 {
     if (!value || !tr_is_str(value)) {
@@ -104,7 +113,7 @@ static const TrGetSetDef function_getsets[] = {
     {"__globals__", fn_globals, NULL},
     {"__code__", fn_code, NULL},
     {"__dict__", fn_dict, NULL},
-    {"__annotations__", fn_annotations, NULL},
+    {"__annotations__", fn_annotations, fn_set_annotations},
     {NULL, NULL, NULL},
 };
 

@@ -41,7 +41,7 @@ static TrValue module_repr(TrValue v)
     if (file && file != TR_ERR && tr_is_str(file))
         return tr_str_fmt("<module %R from %R>", MOD(v)->name, file);
     tr_err_clear();
-    if (is_builtin_name(tr_str_utf8(MOD(v)->name)))
+    if (is_builtin_name(tr_str_utf8(MOD(v)->name)) || tr_str_eq_cstr(MOD(v)->name, "__main__"))
         return tr_str_fmt("<module %R (built-in)>", MOD(v)->name);
     if (tr_dict_get_cstr(MOD(v)->dict, "__path__")) /* a namespace package */
         return tr_str_fmt("<module %R (namespace)>", MOD(v)->name);

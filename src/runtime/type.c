@@ -5,6 +5,8 @@
  */
 #include "runtime/runtime.h"
 
+#include <string.h>
+
 #include <stdio.h>
 
 /* --- Readying --------------------------------------------------------------------------- */
@@ -247,7 +249,10 @@ static int type_setattr(TrValue self, TrValue name, TrValue value)
 static TrValue type_get_name(TrValue self)
 {
     TrType *t = (TrType *)tr_obj(self);
-    return is_builtin_type(t) ? tr_str_from_cstr(t->name) : tr_heap_type(t)->name;
+    if (!is_builtin_type(t))
+        return tr_heap_type(t)->name;
+    const char *dot = strrchr(t->name, '.'); /* "itertools.count": the module is a prefix */
+    return tr_str_from_cstr(dot ? dot + 1 : t->name);
 }
 static TrValue type_get_qualname(TrValue self) { return type_qualname((TrType *)tr_obj(self)); }
 static int type_set_name(TrValue self, TrValue v)
