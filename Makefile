@@ -13,11 +13,13 @@ LDLIBS  += -lpcre2-8
 BUILD   ?= build
 
 # Debian packages the build and tests need (checked with dpkg, installed when missing).
-DEB_PKGS = gcc make libgc-dev libgmp-dev libedit-dev libpcre2-dev
+# unicode-data: the Unicode Character Database files the character-name table is built from.
+DEB_PKGS = gcc make libgc-dev libgmp-dev libedit-dev libpcre2-dev unicode-data
+UCD      = /usr/share/unicode
 
 RT_SRC   = $(wildcard src/common/*.c src/runtime/*.c)
 CC_SRC   = $(wildcard src/front/*.c src/bytecode/*.c src/vm/*.c src/cli/*.c)
-RT_OBJ   = $(RT_SRC:%.c=$(BUILD)/%.o)
+RT_OBJ   = $(RT_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/unicode_names_data.o
 CC_OBJ   = $(CC_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/stdlib_data.o
 # The standard library in Python (lib/**/*.py) is compiled into the binary: the generated C file
 # holds each source's bytes (tools/embed_lib.sh; no Python needed to build). Folders are
@@ -38,6 +40,14 @@ $(BUILD)/gen/stdlib_data.c: tools/embed_lib.sh $(LIB_PY) $(LIB_DIRS)
 	sh tools/embed_lib.sh lib $@
 
 $(BUILD)/gen/stdlib_data.o: $(BUILD)/gen/stdlib_data.c src/cli/stdlib_data.h
+	$(CC) -std=gnu11 $(CFLAGS) $(WARN) -Isrc -c $< -o $@
+
+$(BUILD)/gen/unicode_names_data.c: tools/gen_unicode_names.sh
+	@mkdir -p $(dir $@)
+	sh tools/gen_unicode_names.sh $(UCD)/UnicodeData.txt $(UCD)/NameAliases.txt >$@.tmp
+	mv $@.tmp $@
+
+$(BUILD)/gen/unicode_names_data.o: $(BUILD)/gen/unicode_names_data.c src/runtime/unicode_names.h
 	$(CC) -std=gnu11 $(CFLAGS) $(WARN) -Isrc -c $< -o $@
 
 $(BUILD)/libtrident_rt.a: $(RT_OBJ)
@@ -61,12 +71,12 @@ demo: deps
 
 test: deps
 	@$(MAKE) --no-print-directory all
-	@BUILD=$(BUILD) CC="$(CC)" CFLAGS="$(CFLAGS)" tests/run.sh
+	@BUILD=$(BUILD) CC="$(CC)" CFLAGS="$(CFLAGS)" LDLIBS="$(LDLIBS)" tests/run.sh
 
 test-asan: deps
 	@$(MAKE) --no-print-directory all BUILD=build-asan \
 	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined"
-	@ASAN_OPTIONS=detect_leaks=0:detect_stack_use_after_return=0 BUILD=build-asan CC="$(CC)" \
+	@ASAN_OPTIONS=detect_leaks=0:detect_stack_use_after_return=0 BUILD=build-asan CC="$(CC)" LDLIBS="$(LDLIBS)" \
 	    CFLAGS="-O1 -g -fsanitize=address,undefined" tests/run.sh
 
 # Benchmarks (bench/run.sh): every bench/py program in each mode, CPython, PyPy and the C

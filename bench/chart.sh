@@ -64,7 +64,7 @@ END {
         for (j = 1; j <= nm; j++) {
             m = modes[j]; yy = y + (j - 1) * (BAR + GAP); c = pal[(j - 1) % 8 + 1]
             x1 = xof(1)
-            if (!((b, m) in st)) continue
+            if (st[b, m] == "") continue
             if (st[b, m] == "ok" && st[b, "CPython"] == "ok") {
                 v = secs[b, "CPython"] / secs[b, m]; x2 = xof(v)
                 xa = x1 < x2 ? x1 : x2; w = x1 < x2 ? x2 - x1 : x1 - x2

@@ -38,17 +38,17 @@ EOF
 awk -F'\t' -v startup="$STARTUP" '
 function fmt_x(v) { return v >= 10 ? sprintf("%.0fx", v) : sprintf("%.2fx", v) }
 function cell_speed(b, m) {
-    if (!((b, m) in st)) return ""
+    if (st[b, m] == "") return ""
     if (st[b, m] != "ok") return st[b, m] == "wrong" ? "**wrong output**" : st[b, m]
     if (!((b, "CPython") in st) || st[b, "CPython"] != "ok") return "?"
     return fmt_x(secs[b, "CPython"] / secs[b, m])
 }
 function cell_time(b, m) {
-    if (!((b, m) in st)) return ""
+    if (st[b, m] == "") return ""
     return st[b, m] == "ok" ? sprintf("%.3f", secs[b, m]) : st[b, m]
 }
 function cell_rss(b, m) {
-    if (!((b, m) in st) || st[b, m] != "ok") return ""
+    if (st[b, m] != "ok") return ""
     return sprintf("%.1f", rss[b, m] / 1024)
 }
 function header(first,   j, s, r) {
@@ -111,7 +111,7 @@ END {
     for (i = 1; i <= nb; i++)
         for (j = 1; j <= nm; j++) {
             b = benches[i]; m = modes[j]
-            if ((b, m) in st && st[b, m] != "ok") {
+            if (st[b, m] != "" && st[b, m] != "ok") {
                 nf++
                 printf "- %s, %s: %s: `%s`\n", b, m, st[b, m], det[b, m]
             }
@@ -182,7 +182,7 @@ END {
         print "|---|---:|---:|---:|---:|---|"
         for (j = 1; j <= nm; j++) {
             mm = modes[j]
-            if (!((b, mm) in st)) continue
+            if (st[b, mm] == "") continue
             if (st[b, mm] == "ok" && st[b, "CPython"] == "ok")
                 printf "| %s | %.3f | %.2f | %s | %.1f | ok |\n", mm, secs[b, mm], \
                     secs[b, mm] / secs[b, "CPython"], fmt_x(secs[b, "CPython"] / secs[b, mm]), \

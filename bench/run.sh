@@ -4,7 +4,8 @@
 # (bench/report.sh) and bench/results.svg (bench/chart.sh). A program trident cannot run yet is
 # recorded as failing, with its error, and the run goes on.
 #
-# Usage: bench/run.sh [FILTER]     FILTER: substring of a program name; only those run.
+# Usage: bench/run.sh [FILTER]     FILTER: substring of a program name; only those run again,
+#                                  and their rows replace theirs in the last results.
 # Environment: BUILD (default build), BENCH_N (runs per mode, default 3), BENCH_TIMEOUT (seconds
 #              per run, default 120), BENCH_OUT (folder for RESULTS.md/results.svg, default bench).
 
@@ -16,20 +17,27 @@ case $BUILD in /*) ;; *) BUILD=$ROOT/$BUILD ;; esac
 N=${BENCH_N:-3}
 TIMEOUT=${BENCH_TIMEOUT:-120}
 OUT=${BENCH_OUT:-$ROOT/bench}
-T=$BUILD/trident
 FILTER=${1:-}
-if [ ! -x "$T" ]; then
-    echo "bench/run.sh: $T does not exist (run make first)" >&2
+if [ ! -x "$BUILD/trident" ]; then
+    echo "bench/run.sh: $BUILD/trident does not exist (run make first)" >&2
     exit 2
 fi
 mkdir -p "$BUILD/bench" "$OUT"
+# A copy: a `make` during the long run must not swap the binary under it.
+T=$BUILD/bench/trident
+cp "$BUILD/trident" "$T" || exit 2
 TSV=$BUILD/bench/results.tsv # bench, mode, status, seconds, max RSS kB, detail
-: >"$TSV"
 
 progs=()
 for f in bench/py/*.py; do
     case $(basename "$f" .py) in *"$FILTER"*) progs+=("$f") ;; esac
 done
+if [ -n "$FILTER" ] && [ -f "$TSV" ]; then
+    awk -F'\t' -v f="$FILTER" 'index($1, f) == 0' "$TSV" >"$TSV.old"
+    mv "$TSV.old" "$TSV"
+else
+    : >"$TSV"
+fi
 i=0
 for f in "${progs[@]}"; do
     i=$((i + 1))

@@ -61,32 +61,40 @@ check() {
     local st
     st=$(cat "$file.status" 2>/dev/null || echo none)
     if [ "$st" != "$want" ]; then
-        echo "FAIL repl $name: exit status $st, expected $want: $(tail -c 200 "$file" | tr '\n' '|')"
+        echo "FAIL repl $name: exit status $st, expected $want:" \
+            "$(tail -c 200 "$file" | tr '\n' '|')"
         return
     fi
     local t
     for t in "$@"; do
-        if ! "$PY" -c 'import sys; sys.exit(sys.argv[2].encode().decode("unicode_escape") not in open(sys.argv[1]).read())' "$file" "$t"; then
-            echo "FAIL repl $name: '$t' not in the transcript: $(tail -c 300 "$file" | tr '\n' '|')"
+        if ! "$PY" -c 'import sys
+want = sys.argv[2].encode().decode("unicode_escape")
+sys.exit(want not in open(sys.argv[1]).read())' "$file" "$t"; then
+            echo "FAIL repl $name: '$t' not in the transcript:" \
+                "$(tail -c 300 "$file" | tr '\n' '|')"
             return
         fi
     done
     echo "ok repl $name"
 }
 
-session s1 '1 + 2\n' 'x = 6\n' 'x * 7\n' '_ + 1\n' 'None\n' 'def f(a):\n' '    return a * 3\n' '\n' \
+session s1 '1 + 2\n' 'x = 6\n' 'x * 7\n' '_ + 1\n' 'None\n' 'def f(a):\n' '    return a * 3\n' \
+    '\n' \
     'f(5)\n' 'for i in range(2):\n' '    print("i", i)\n' '\n' '1/0\n' 'print("still here")\n' \
-    '(1,\n' '2)\n' 'def g(:\n' 'import repl_helper\n' 'repl_helper.WHO\n' '\x04'
+    '(1,\n' '2)\n' 'def g(:\n' 'import repl_helper\n' 'repl_helper.WHO\n' \
+    'for k in "ab": k\n' '\n' '\x04'
 check banner s1 0 'trident ' '>>> '
 check expression_repr s1 0 '>>> 1 + 2\n3\n>>> x = 6\n>>> x * 7\n42\n'
 check underscore s1 0 '>>> _ + 1\n43\n'
 check none_not_shown s1 0 '>>> None\n>>> def f'
 check block s1 0 '>>> def f(a):\n...     return a * 3\n... \n>>> f(5)\n15\n'
 check for_block s1 0 '...     print("i", i)\n... \ni 0\ni 1\n'
-check traceback_continues s1 0 'ZeroDivisionError: division by zero\n>>> print("still here")\nstill here\n'
+check traceback_continues s1 0 \
+    'ZeroDivisionError: division by zero\n>>> print("still here")\nstill here\n'
 check brackets_continue s1 0 '>>> (1,\n... 2)\n(1, 2)\n'
 check syntax_error_continues s1 0 'SyntaxError: invalid syntax\n>>> import repl_helper'
 check import_from_cwd s1 0 "'repl_helper'\n"
+check nested_expression s1 0 "... \n'a'\n'b'\n>>> "
 
 session s2 'print("bye")\n' 'exit(3)\n'
 check exit_status s2 3 'bye'

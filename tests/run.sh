@@ -35,9 +35,10 @@ case $BUILD in /*) ;; *) BUILD=$ROOT/$BUILD ;; esac
 MODES=${MODES:-interp}
 CC=${CC:-gcc}
 CFLAGS=${CFLAGS:--O2 -g}
+LDLIBS=${LDLIBS:--lgc -lgmp -lm -ledit -lpcre2-8} # make passes its own
 JOBS=${JOBS:-4}
 case $BUILD in *asan*) TIMEOUT=${TIMEOUT:-30} ;; *) TIMEOUT=${TIMEOUT:-10} ;; esac
-export ROOT BUILD MODES CC CFLAGS TIMEOUT
+export ROOT BUILD MODES CC CFLAGS LDLIBS TIMEOUT
 # A sanitizer report must not pass for an expected "exit 1": make it exit 66 instead.
 SAN_STATUS=66
 case ${ASAN_OPTIONS:-} in *exitcode=*) ;; *)
@@ -171,7 +172,7 @@ one_unit() {
     [ -f "$WORK/libcompiler.a" ] && libs+=("$WORK/libcompiler.a")
     # shellcheck disable=SC2086
     if ! $CC -std=gnu11 $CFLAGS -Isrc -Itests/unit -o "$exe" "$src" "${libs[@]}" \
-        "$BUILD/libtrident_rt.a" -lgc -lgmp -lm >"$log" 2>&1; then
+        "$BUILD/libtrident_rt.a" $LDLIBS >"$log" 2>&1; then
         { echo "FAIL [unit] $src: does not compile/link"; grep -v 'warning:' "$log" | head -n 6 |
             cut -c1-160 | sed 's/^/    /'; } >"$res"
         return

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 static void set_sys_path(const char *filename)
 {
@@ -74,5 +75,15 @@ int cli_cmd_run(int argc, char **argv)
     char *src = cli_read_file(argv[0], &len);
     if (!src)
         return CLI_USAGE;
-    return cli_run_source(argv[0], src, len, argc, argv);
+    /* python3 (3.9+) names the script by an absolute path (cwd joined, not normalized) in
+       __file__ and tracebacks; sys.argv[0] stays as typed */
+    const char *filename = argv[0];
+    char cwd[PATH_MAX];
+    if (filename[0] != '/' && getcwd(cwd, sizeof cwd)) {
+        size_t n = strlen(cwd) + strlen(filename) + 2;
+        char *abs = malloc(n);
+        snprintf(abs, n, "%s/%s", strcmp(cwd, "/") ? cwd : "", filename);
+        filename = abs;
+    }
+    return cli_run_source(filename, src, len, argc, argv);
 }

@@ -57,29 +57,64 @@ static void sigint_at_prompt(bool on)
     sigaction(SIGINT, &sa, NULL);
 }
 
-/* Wraps each top-level expression statement `e` as `display(e)`; the function object sits in
-   the call as a constant, so it shows up in no namespace. */
-static void wrap_expressions(Arena *a, Node *mod)
+static Node *display_call(Arena *a, Node *e)
 {
-    for (int i = 0; i < mod->u.Module.body.len; i++) {
-        Node *st = mod->u.Module.body.items[i];
-        if (st->kind != AST_Expr)
-            continue;
-        Node *e = st->u.Expr.value;
-        Node *fn = ARENA_NEW(a, Node), *call = ARENA_NEW(a, Node);
-        *fn = *e;
-        fn->kind = AST_Constant;
-        fn->u.Constant.value = display_fn;
-        fn->u.Constant.kind = NULL;
-        *call = *e;
-        call->kind = AST_Call;
-        call->u.Call.func = fn;
-        call->u.Call.args.items = ARENA_ARRAY(a, Node *, 1);
-        call->u.Call.args.items[0] = e;
-        call->u.Call.args.len = 1;
-        call->u.Call.keywords.items = NULL;
-        call->u.Call.keywords.len = 0;
-        st->u.Expr.value = call;
+    Node *fn = ARENA_NEW(a, Node), *call = ARENA_NEW(a, Node);
+    *fn = *e;
+    fn->kind = AST_Constant;
+    fn->u.Constant.value = display_fn;
+    fn->u.Constant.kind = NULL;
+    *call = *e;
+    call->kind = AST_Call;
+    call->u.Call.func = fn;
+    call->u.Call.args.items = ARENA_ARRAY(a, Node *, 1);
+    call->u.Call.args.items[0] = e;
+    call->u.Call.args.len = 1;
+    call->u.Call.keywords.items = NULL;
+    call->u.Call.keywords.len = 0;
+    return call;
+}
+
+/* Wraps every expression statement `e` of the input as `display(e)` (CPython's 'single' mode
+   prints them at any depth of the statement, e.g. `for i in r: i`, but not inside function or
+   class bodies). The function object sits in the call as a constant: no namespace sees it. */
+static void wrap_expressions(Arena *a, NodeList *body)
+{
+    for (int i = 0; i < body->len; i++) {
+        Node *st = body->items[i];
+        switch (st->kind) {
+        case AST_Expr:
+            st->u.Expr.value = display_call(a, st->u.Expr.value);
+            break;
+        case AST_For: case AST_AsyncFor:
+            wrap_expressions(a, &st->u.For.body);
+            wrap_expressions(a, &st->u.For.orelse);
+            break;
+        case AST_While:
+            wrap_expressions(a, &st->u.While.body);
+            wrap_expressions(a, &st->u.While.orelse);
+            break;
+        case AST_If:
+            wrap_expressions(a, &st->u.If.body);
+            wrap_expressions(a, &st->u.If.orelse);
+            break;
+        case AST_With: case AST_AsyncWith:
+            wrap_expressions(a, &st->u.With.body);
+            break;
+        case AST_Try: case AST_TryStar:
+            wrap_expressions(a, &st->u.Try.body);
+            for (int h = 0; h < st->u.Try.handlers.len; h++)
+                wrap_expressions(a, &st->u.Try.handlers.items[h]->u.ExceptHandler.body);
+            wrap_expressions(a, &st->u.Try.orelse);
+            wrap_expressions(a, &st->u.Try.finalbody);
+            break;
+        case AST_Match:
+            for (int c = 0; c < st->u.Match.cases.len; c++)
+                wrap_expressions(a, &st->u.Match.cases.items[c]->u.match_case.body);
+            break;
+        default:
+            break;
+        }
     }
 }
 
@@ -143,7 +178,7 @@ static int run_input(const char *src, size_t len, TrValue globals, int *status)
     Node *mod = parse_module(&a, "<stdin>", src, len, &d);
     CodeObj *co = NULL;
     if (mod) {
-        wrap_expressions(&a, mod);
+        wrap_expressions(&a, &mod->u.Module.body);
         co = bc_compile_module(&a, mod, "<stdin>", src, len, &d);
     }
     if (!co) {

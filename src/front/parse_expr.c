@@ -668,7 +668,7 @@ static bool is_legacy_name(const Node *e)
 static Node *missing_comma(Parser *p, Node *a, int start_idx)
 {
     Token *next = p_peek(p);
-    if (!parse_can_start_expr(next))
+    if (p->no_invalid || !parse_can_start_expr(next))
         return a;
     if (next->level == 0 && next->kind != TOK_LPAR && next->kind != TOK_LSQB)
         return a; /* the second expression would end outside any bracket */
@@ -680,12 +680,15 @@ static Node *missing_comma(Parser *p, Node *a, int start_idx)
     if (is_legacy_name(a))
         return a;
     PMark m = p_spec_begin(p);
+    p->no_invalid++;
     Node *b = parse_expression(p);
     bool in_brackets = b && p_prev(p)->level > 0;
     p_spec_end(p, m, false);
-    if (!b || !in_brackets)
+    if (b && in_brackets)
+        b = parse_expression(p);
+    p->no_invalid--;
+    if (!in_brackets)
         return a;
-    b = parse_expression(p);
     if (!b)
         return NULL;
     return p_err_range(p, a, b, "invalid syntax. Perhaps you forgot a comma?");

@@ -37,6 +37,9 @@ typedef struct Parser {
        back to the string's place in the file; errors keep the "(expr)" text, as CPython does */
     int line_shift, col_shift;
     bool in_fstring;
+    /* >0 while parsing CPython's expression_without_invalid (missing_comma's second
+       expression): no nested missing-comma check, else `(a ... ... ...)` is exponential */
+    int no_invalid;
 } Parser;
 
 /* --- Tokens (parse.c) --------------------------------------------------------------------- */

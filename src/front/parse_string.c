@@ -4,6 +4,7 @@
  * expression is parsed by a sub-parser over "(expr)" and a spec may nest one more level.
  */
 #include "front/parse_internal.h"
+#include "runtime/unicode_names.h"
 
 #include <string.h>
 
@@ -142,8 +143,13 @@ static bool decode(Parser *p, const char *s, const char *end, bool bytes, bool r
                 if (!close)
                     return unicode_error(p, esc - base, end - base - 1,
                                          "malformed \\N character escape");
-                /* no Unicode name database in trident */
-                return unicode_error(p, esc - base, close - base, "unknown Unicode character name");
+                uint32_t cp;
+                if (!tr_unicode_lookup(s + 1, (size_t)(close - s - 1), &cp))
+                    return unicode_error(p, esc - base, close - base,
+                                         "unknown Unicode character name");
+                sb_utf8(out, cp);
+                s = close + 1;
+                break;
             }
             /* fall through: bytes keep unknown escapes */
             __attribute__((fallthrough));

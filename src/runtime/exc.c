@@ -124,7 +124,7 @@ static TrValue exc_repr(TrValue exc)
 {
     TrExc *e = EXC_OF(exc);
     TrTuple *a = tr_as_tuple(e->args);
-    const char *name = tr_type_name(exc);
+    const char *name = tr_type_short_name(tr_type_of(exc));
     if (a->len == 1) {
         TrValue r = tr_repr(a->items[0]);
         return r == TR_ERR ? TR_ERR : tr_str_fmt("%s(%U)", name, r);

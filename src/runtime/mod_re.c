@@ -23,6 +23,8 @@ static void re_contexts(void)
     re_cctx = pcre2_compile_context_create(re_gctx);
     pcre2_set_newline(re_cctx, PCRE2_NEWLINE_LF);
     pcre2_set_bsr(re_cctx, PCRE2_BSR_UNICODE);
+    /* Python str may hold lone surrogates (our UTF-8 keeps them as 3-byte sequences). */
+    pcre2_set_compile_extra_options(re_cctx, PCRE2_EXTRA_ALLOW_SURROGATE_ESCAPES);
 }
 
 pcre2_match_data *tr_re_match_data(TrRePattern *p)
@@ -504,7 +506,9 @@ TrValue tr_mod_re_init(void)
     tr_type_ready(&tr_re_match_type);
     tr_type_ready(&tr_re_scanner_iter_type);
     TrValue mod_name = tr_str_intern_cstr("re");
-    tr_dict_set_cstr(tr_re_error_type.dict, "__module__", mod_name);
+    TrType *mine[] = {&tr_re_error_type, &tr_re_flag_type, &tr_re_pattern_type, &tr_re_match_type};
+    for (size_t k = 0; k < TR_ARRAY_LEN(mine); k++)
+        tr_dict_set_cstr(mine[k]->dict, "__module__", mod_name);
     TrValue m = tr_module_new(mod_name);
     tr_module_add_functions(m, re_functions);
     tr_module_add(m, "error", tr_val(&tr_re_error_type));

@@ -382,7 +382,10 @@ TrValue tr_import(TrValue name, TrValue globals, TrValue fromlist, int level)
             return tr_raise(&tr_KeyError, "%R not in sys.modules as expected", top);
         return m;
     }
-    TrValue path = tr_getattr_opt(mod, tr_str_intern_cstr("__path__"));
+    /* a plain module (the common case) needs no fromlist work: look without raising */
+    TrValue path = tr_isinstance_exact(mod, &tr_module_type)
+                       ? tr_dict_get_cstr(MOD(mod)->dict, "__path__")
+                       : tr_getattr_opt(mod, tr_str_intern_cstr("__path__"));
     if (!path)
         return tr_err_occurred() ? TR_ERR : mod;
     return handle_fromlist(mod, fromlist, false) < 0 ? TR_ERR : mod;

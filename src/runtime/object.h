@@ -113,6 +113,7 @@ static inline bool tr_isinstance_exact(TrValue v, const TrType *t) { return tr_t
 bool tr_isinstance(TrValue v, const TrType *t); /* includes subclasses */
 TrValue tr_type_lookup(const TrType *t, TrValue name); /* MRO dict lookup, 0 if absent */
 const char *tr_type_name(TrValue v);                   /* name of type(v) */
+const char *tr_type_short_name(const TrType *t);       /* __name__: without a module prefix */
 
 /* --- Generic protocols ------------------------------------------------------------------ */
 

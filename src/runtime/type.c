@@ -135,10 +135,16 @@ static TrValue type_module(const TrType *t)
     return tr_str_intern_cstr("builtins");
 }
 
+const char *tr_type_short_name(const TrType *t)
+{
+    const char *dot = is_builtin_type(t) ? strrchr(t->name, '.') : NULL;
+    return dot ? dot + 1 : t->name; /* "itertools.count": the module is a prefix */
+}
+
 static TrValue type_qualname(const TrType *t)
 {
     if (is_builtin_type(t))
-        return tr_str_from_cstr(t->name);
+        return tr_str_from_cstr(tr_type_short_name(t));
     return tr_heap_type(t)->qualname;
 }
 
@@ -251,8 +257,7 @@ static TrValue type_get_name(TrValue self)
     TrType *t = (TrType *)tr_obj(self);
     if (!is_builtin_type(t))
         return tr_heap_type(t)->name;
-    const char *dot = strrchr(t->name, '.'); /* "itertools.count": the module is a prefix */
-    return tr_str_from_cstr(dot ? dot + 1 : t->name);
+    return tr_str_from_cstr(tr_type_short_name(t));
 }
 static TrValue type_get_qualname(TrValue self) { return type_qualname((TrType *)tr_obj(self)); }
 static int type_set_name(TrValue self, TrValue v)
