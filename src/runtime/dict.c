@@ -13,6 +13,10 @@
 #define IX_DUMMY (-2)
 #define MINSIZE 8
 
+uint64_t tr_dict_keys_epoch;
+
+static inline void keys_changed(TrDict *d) { d->keys_version = ++tr_dict_keys_epoch; }
+
 /* --- Table ----------------------------------------------------------------------------- */
 
 static int64_t usable_for(int64_t size)
@@ -60,6 +64,7 @@ static void dict_resize(TrDict *d, int64_t minsize)
         n++;
     }
     d->nentries = n;
+    keys_changed(d);
 }
 
 static inline bool key_matches(TrValue ek, TrValue key, bool key_is_str)
@@ -151,6 +156,7 @@ int tr_dict_set_hashed(TrValue dv, TrValue key, int64_t hash, TrValue value)
     d->entries[n].value = value;
     d->index[slot] = n;
     d->used++;
+    keys_changed(d);
     return 0;
 }
 
@@ -172,6 +178,7 @@ static void del_entry(TrDict *d, int64_t ix)
     e->value = 0;
     d->used--;
     d->version++;
+    keys_changed(d);
 }
 
 int tr_dict_del_hashed(TrValue dv, TrValue key, int64_t hash)
@@ -198,32 +205,42 @@ TrValue tr_dict_get(TrValue d, TrValue key)
     return tr_dict_get_hashed(d, key, h);
 }
 
-TrValue tr_dict_get_str(TrValue dv, TrValue key)
+int64_t tr_dict_find_str(TrValue dv, TrValue key)
 {
     TrDict *d = tr_as_dict(dv);
     if (d->used == 0)
-        return 0;
+        return -1;
     int64_t hash = tr_str_hash(key);
     uint64_t mask = (uint64_t)d->mask, perturb = (uint64_t)hash;
     uint64_t i = (uint64_t)hash & mask;
     for (;;) { /* the fast path: str keys meet str keys */
         int64_t ix = d->index[i];
         if (ix == IX_EMPTY)
-            return 0;
+            return -1;
         if (ix >= 0) {
             TrDictEntry *e = &d->entries[ix];
             if (e->key == key)
-                return e->value;
+                return ix;
             if (e->hash == hash) {
                 if (!cu_is_exact_str(e->key) || !cu_is_exact_str(key))
-                    return tr_dict_get_hashed(dv, key, hash);
+                    return -2;
                 if (tr_str_eq(e->key, key))
-                    return e->value;
+                    return ix;
             }
         }
         perturb >>= 5;
         i = (i * 5 + perturb + 1) & mask;
     }
+}
+
+TrValue tr_dict_get_str(TrValue dv, TrValue key)
+{
+    int64_t ix = tr_dict_find_str(dv, key);
+    if (TR_LIKELY(ix >= 0))
+        return tr_as_dict(dv)->entries[ix].value;
+    if (ix == -1)
+        return 0;
+    return tr_dict_get_hashed(dv, key, tr_str_hash(key));
 }
 
 TrValue tr_dict_get_cstr(TrValue d, const char *key)
@@ -657,6 +674,7 @@ METHOD(dict_clear_m)
     d->index = NULL;
     d->entries = NULL;
     d->version++;
+    keys_changed(d);
     return TR_NONE;
 }
 

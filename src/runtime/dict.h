@@ -22,7 +22,17 @@ typedef struct TrDict {
     int64_t *index;    /* -1 empty, -2 dummy, else entry number */
     TrDictEntry *entries;
     uint64_t version;  /* bumped on every change, for inline caches */
+    /* Changes (to a fresh number from one global counter) whenever keys are added or removed
+       or the entries move, never when only a value is replaced: a (keys_version, entry number)
+       pair found once stays valid while keys_version is unchanged, whatever the dict. 0: the
+       dict never held a key. */
+    uint64_t keys_version;
 } TrDict;
+
+extern uint64_t tr_dict_keys_epoch; /* the counter behind keys_version */
+/* Entry number of an str key, -1 when absent (no exception), -2 when the lookup needs
+   comparisons that can run Python code (non-str keys of equal hash): the caller falls back. */
+int64_t tr_dict_find_str(TrValue d, TrValue key);
 
 extern TrType tr_dict_type;
 
