@@ -50,12 +50,10 @@ def _split_words(text):
                 break
             ch = text[p]
             if ch == '-':
-                before2 = p - i >= 2 and _is_letter(text[p - 1]) and _is_letter(text[p - 2])
-                before3 = (p - 3 >= 0 and _is_letter(text[p - 1]) and text[p - 2] == '-' and
+                # (these look-behinds may reach into the previous chunk)
+                before2 = p >= 2 and _is_letter(text[p - 1]) and _is_letter(text[p - 2])
+                before3 = (p >= 3 and _is_letter(text[p - 1]) and text[p - 2] == '-' and
                            _is_letter(text[p - 3]))
-                # (the lookbehinds may look into earlier chunks)
-                before2 = before2 or (p >= 2 and _is_letter(text[p - 1]) and
-                                      _is_letter(text[p - 2]))
                 if before2 or before3:
                     q = p + 1
                     if q < n and _is_letter(text[q]):

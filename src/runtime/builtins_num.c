@@ -70,7 +70,9 @@ static TrValue bi_pow(TrValue self, const TrValue *args, size_t nargs, TrValue k
     TrValue r = tr_number_pow3(a[0], a[1], a[2]);
     if (r != TR_NOTIMPL)
         return r;
-    if (tr_bi_special(a[0], "__pow__", a + 1, 2, &r) && r != TR_NOTIMPL)
+    /* built-in types were handled above; only a class's own __pow__ takes a modulus */
+    if ((tr_type_of(a[0])->flags & TR_TYPE_HEAP) &&
+        tr_bi_special(a[0], "__pow__", a + 1, 2, &r) && r != TR_NOTIMPL)
         return r;
     return tr_raise(&tr_TypeError,
                     "unsupported operand type(s) for ** or pow(): '%s', '%s', '%s'",

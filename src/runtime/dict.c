@@ -210,7 +210,9 @@ int64_t tr_dict_find_str(TrValue dv, TrValue key)
     TrDict *d = tr_as_dict(dv);
     if (d->used == 0)
         return -1;
-    int64_t hash = tr_str_hash(key);
+    int64_t hash = tr_as_str(key)->hash;
+    if (TR_UNLIKELY(hash == -1))
+        hash = tr_str_hash(key);
     uint64_t mask = (uint64_t)d->mask, perturb = (uint64_t)hash;
     uint64_t i = (uint64_t)hash & mask;
     for (;;) { /* the fast path: str keys meet str keys */

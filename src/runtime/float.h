@@ -18,6 +18,12 @@ static inline bool tr_is_float(TrValue v)
     return tr_is_flonum(v) || (tr_is_ptr(v) && tr_obj(v)->type == &tr_float_type);
 }
 TrValue tr_float_new(double d);
+/* tr_float_new with the flonum case inline, for the VM's arithmetic. */
+static inline TrValue tr_float_fast(double d)
+{
+    TrValue v = tr_flonum_try(d);
+    return TR_LIKELY(v) ? v : tr_float_new(d);
+}
 static inline double tr_float_val(TrValue v) /* v is a float (flonum or boxed, not a subclass) */
 {
     return tr_is_flonum(v) ? tr_flonum_val(v) : ((TrFloat *)tr_obj(v))->d;

@@ -21,6 +21,13 @@ typedef struct TrSlice {
 extern TrType tr_range_type, tr_slice_type, tr_enumerate_type, tr_zip_type, tr_map_type,
     tr_filter_type, tr_reversed_type, tr_seqiter_type;
 
+/* range_iterator (bounds that fit int64); public so that the VM's FOR_ITER can step it. */
+typedef struct TrRangeIter {
+    TrObject ob;
+    int64_t cur, step, remaining;
+} TrRangeIter;
+extern TrType tr_range_iter_type;
+
 TrValue tr_range_new(TrValue start, TrValue stop, TrValue step);
 TrValue tr_slice_new(TrValue start, TrValue stop, TrValue step);
 /* Resolves a slice against a sequence length (CPython's PySlice_GetIndicesEx rules): sets

@@ -8,13 +8,7 @@
 #include "runtime/containers_util.h"
 #include "runtime/iter.h"
 
-typedef struct TrListIter {
-    TrObject ob;
-    TrValue seq; /* 0 once exhausted */
-    int64_t idx;
-} TrListIter;
-
-TrType tr_list_iter_type, tr_list_reviter_type;
+TrType tr_list_reviter_type;
 
 /* --- Storage --------------------------------------------------------------------------- */
 

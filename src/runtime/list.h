@@ -12,6 +12,14 @@ typedef struct TrList {
 
 extern TrType tr_list_type;
 
+/* list_iterator (and the reverse one); public so that the VM's FOR_ITER can step it. */
+typedef struct TrListIter {
+    TrObject ob;
+    TrValue seq; /* 0 once exhausted */
+    int64_t idx;
+} TrListIter;
+extern TrType tr_list_iter_type;
+
 static inline bool tr_is_list(TrValue v)
 {
     return tr_is_ptr(v) && (tr_obj(v)->type == &tr_list_type ||

@@ -6,17 +6,12 @@
 #include "runtime/containers_util.h"
 #include "runtime/iter.h"
 
-typedef struct TrRangeIter {
-    TrObject ob;
-    int64_t cur, step, remaining;
-} TrRangeIter;
-
 typedef struct TrLongRangeIter {
     TrObject ob;
     TrValue cur, step, remaining; /* ints */
 } TrLongRangeIter;
 
-TrType tr_range_iter_type, tr_longrange_iter_type;
+TrType tr_longrange_iter_type;
 
 static inline TrRange *as_range(TrValue v)
 {
