@@ -27,7 +27,7 @@ CC_OBJ   = $(CC_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/stdlib_data.o
 LIB_PY   = $(shell find lib -name '*.py' 2>/dev/null)
 LIB_DIRS = $(shell find lib -type d 2>/dev/null)
 
-.PHONY: all deps demo test test-asan unit clean format bench
+.PHONY: all deps demo test test-asan unit clean format bench fuzz
 
 all: $(BUILD)/trident $(BUILD)/libtrident_rt.a
 
@@ -79,6 +79,32 @@ test-asan: deps
 	@ASAN_OPTIONS=detect_leaks=0:detect_stack_use_after_return=0 BUILD=build-asan CC="$(CC)" LDLIBS="$(LDLIBS)" \
 	    CFLAGS="-O1 -g -fsanitize=address,undefined" tests/run.sh
 
+# Fuzzing (tests/fuzz/run.sh; not part of make test): a libFuzzer harness over the front-end and
+# bytecode compiler (clang, build-fuzz), a mutation fuzzer of the test scripts run by the ASan
+# build, and pathological inputs checked against CPython; FUZZ_TIME seconds for each fuzzer.
+FUZZ_PKGS   = clang libclang-rt-14-dev
+FUZZ_TIME  ?= 60
+FUZZ_CFLAGS = -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer \
+              -fno-sanitize-recover=undefined
+FUZZ_OBJ    = $(filter-out $(BUILD)/src/cli/% $(BUILD)/gen/%,$(CC_OBJ))
+
+$(BUILD)/fuzz_compile: tests/fuzz/fuzz_compile.c $(FUZZ_OBJ) $(BUILD)/libtrident_rt.a
+	$(CC) -std=gnu11 $(CFLAGS) -fsanitize=fuzzer $(WARN) -Isrc -o $@ $< $(FUZZ_OBJ) \
+	    $(BUILD)/libtrident_rt.a $(LDLIBS)
+
+fuzz: deps
+	@missing=""; for p in $(FUZZ_PKGS); do \
+	    dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	    echo "installing:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+	@$(MAKE) --no-print-directory build-fuzz/fuzz_compile BUILD=build-fuzz CC=clang \
+	    CFLAGS="$(FUZZ_CFLAGS)"
+	@$(MAKE) --no-print-directory all BUILD=build-asan \
+	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined"
+	@FUZZ_TIME=$(FUZZ_TIME) tests/fuzz/run.sh
+
 # Benchmarks (bench/run.sh): every bench/py program in each mode, CPython, PyPy and the C
 # references; writes bench/RESULTS.md and bench/results.svg. BENCH_N=1 for a quick pass. PyPy is
 # only for comparison: installed here when the package exists, never needed by make test.
@@ -102,7 +128,7 @@ bench: deps
 	@BUILD=$(BUILD) BENCH_N=$(BENCH_N) bench/run.sh
 
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan build-fuzz
 
 format:
 	clang-format -i $$(find src tests/unit -name '*.[ch]')

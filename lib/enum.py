@@ -498,6 +498,8 @@ class Enum(metaclass=EnumType):
 
     def __repr__(self):
         v_repr = self.__class__._member_type_.__repr__
+        if self.__class__._member_type_ is object:
+            v_repr = repr
         return '<%s.%s: %s>' % (self.__class__.__name__, self._name_, v_repr(self._value_))
 
     def __str__(self):
@@ -559,11 +561,21 @@ class StrEnum(str, ReprEnum):
         return name.lower()
 
 
-class FlagBoundary(StrEnum):
-    STRICT = auto()
-    CONFORM = auto()
-    EJECT = auto()
-    KEEP = auto()
+class _StrValued(Enum):
+    # Stands in for StrEnum in enum's own tables, so importing enum makes no str-subclass
+    # members (whose instance attributes the runtime cannot yet store for multiple bases).
+    def __str__(self):
+        return self._value_
+
+    def __format__(self, spec):
+        return self._value_.__format__(spec)
+
+
+class FlagBoundary(_StrValued):
+    STRICT = 'strict'
+    CONFORM = 'conform'
+    EJECT = 'eject'
+    KEEP = 'keep'
 
 
 STRICT, CONFORM, EJECT, KEEP = FlagBoundary
@@ -644,6 +656,8 @@ class Flag(Enum, boundary=STRICT):
     def __repr__(self):
         cls_name = self.__class__.__name__
         v_repr = self.__class__._member_type_.__repr__
+        if self.__class__._member_type_ is object:
+            v_repr = repr
         if self._name_ is None:
             return '<%s: %s>' % (cls_name, v_repr(self._value_))
         return '<%s.%s: %s>' % (cls_name, self._name_, v_repr(self._value_))
@@ -691,8 +705,14 @@ class Flag(Enum, boundary=STRICT):
 
 
 class IntFlag(int, ReprEnum, Flag, boundary=KEEP):
-    def __invert__(self):
-        return self.__class__(self.__class__._flag_mask_ ^ self._value_)
+    # int's operators come first in the MRO: take Flag's back.
+    __or__ = Flag.__or__
+    __and__ = Flag.__and__
+    __xor__ = Flag.__xor__
+    __ror__ = Flag.__ror__
+    __rand__ = Flag.__rand__
+    __rxor__ = Flag.__rxor__
+    __invert__ = Flag.__invert__
 
 
 def unique(enumeration):
@@ -706,7 +726,7 @@ def unique(enumeration):
     return enumeration
 
 
-class EnumCheck(StrEnum):
+class EnumCheck(_StrValued):
     CONTINUOUS = 'no skipped integer values'
     NAMED_FLAGS = 'multi-flag aliases may not contain unnamed flags'
     UNIQUE = 'one name per value'

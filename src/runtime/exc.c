@@ -502,12 +502,45 @@ static void print_traceback(FILE *out, TrValue tb)
                 repeat - 2 == 1 ? "" : "s");
 }
 
+/* A SyntaxError (e.g. raised by an import) shows where it is, as CPython prints it: file and
+   line, the source text, carets under the offending range. */
+static void print_syntax_location(FILE *out, TrValue exc)
+{
+    TrValue fn = exc_attr(exc, "filename"), ln = exc_attr(exc, "lineno");
+    if (!fn || !tr_is_str(fn) || !ln || !tr_is_small(ln))
+        return;
+    fprintf(out, "  File \"%s\", line %lld\n", tr_str_utf8(fn), (long long)tr_small_val(ln));
+    TrValue text = exc_attr(exc, "text"), off = exc_attr(exc, "offset");
+    TrValue end = exc_attr(exc, "end_offset");
+    if (!text || !tr_is_str(text))
+        return;
+    const char *s = tr_str_utf8(text);
+    int skip = 0;
+    while (s[skip] == ' ' || s[skip] == '\t' || s[skip] == '\f')
+        skip++;
+    size_t n = strlen(s + skip);
+    while (n && (s[skip + n - 1] == '\n' || s[skip + n - 1] == '\r'))
+        n--;
+    fprintf(out, "    %.*s\n", (int)n, s + skip);
+    if (!off || !tr_is_small(off) || tr_small_val(off) < 1)
+        return;
+    int64_t col = tr_small_val(off) - 1 - skip, width = 1;
+    if (end && tr_is_small(end) && tr_small_val(end) > tr_small_val(off))
+        width = tr_small_val(end) - tr_small_val(off);
+    fprintf(out, "    %*s", (int)(col > 0 ? col : 0), "");
+    while (width-- > 0)
+        fputc('^', out);
+    fputc('\n', out);
+}
+
 static void print_one(FILE *out, TrValue exc)
 {
     TrExc *e = EXC_OF(exc);
     if (e->traceback && tr_as_list(e->traceback)->len)
         print_traceback(out, e->traceback);
     TrType *t = tr_type_of(exc);
+    if (tr_type_is_subtype(t, &tr_SyntaxError))
+        print_syntax_location(out, exc);
     TrValue mod = (t->flags & TR_TYPE_HEAP) ? tr_dict_get_cstr(t->dict, "__module__") : 0;
     if (mod && mod != TR_ERR && tr_is_str(mod) && !tr_str_eq_cstr(mod, "builtins") &&
         !tr_str_eq_cstr(mod, "__main__"))

@@ -9,6 +9,7 @@
 #include "vm/frame.h"
 #include "vm/gen.h"
 #include "vm/ops.h"
+#include "vm/quick.h"
 #include "vm/vm.h"
 
 #include "runtime/runtime.h"
@@ -248,6 +249,9 @@ TrValue vm_eval(Frame *entry, bool throwing)
 #define OP(name, kind, caches) [OP_##name] = &&L_##name,
 #include "bytecode/opcodes.def"
 #undef OP
+#define QOP(name, generic) [QOP_##name] = &&L_##name,
+#include "vm/quick.def"
+#undef QOP
     };
 #pragma GCC diagnostic pop
 
@@ -333,7 +337,7 @@ TrValue vm_eval(Frame *entry, bool throwing)
     TARGET(EXTENDED_ARG) DISPATCH(); /* never emitted: arguments have 24 bits */
     TARGET(POP_TOP) sp--; DISPATCH();
     TARGET(PUSH_NULL) PUSH(0); DISPATCH();
-    TARGET(LOAD_CONST) PUSH(consts[OPARG]); DISPATCH();
+    TARGET(LOAD_CONST_Q) PUSH(consts[OPARG]); DISPATCH();
     TARGET(COPY) a = PEEK(OPARG); PUSH(a); DISPATCH();
     TARGET(SWAP) {
         int n = OPARG;
@@ -344,7 +348,7 @@ TrValue vm_eval(Frame *entry, bool throwing)
     }
 
     /* --- Locals, cells, names --- */
-    TARGET(LOAD_FAST) {
+    TARGET(LOAD_FAST_Q) {
         v = lp[OPARG];
         if (TR_UNLIKELY(!v)) {
             unbound_local(co, OPARG);
@@ -353,7 +357,7 @@ TrValue vm_eval(Frame *entry, bool throwing)
         PUSH(v);
         DISPATCH();
     }
-    TARGET(STORE_FAST) lp[OPARG] = POP(); DISPATCH();
+    TARGET(STORE_FAST_Q) lp[OPARG] = POP(); DISPATCH();
     TARGET(DELETE_FAST) {
         if (TR_UNLIKELY(!lp[OPARG])) {
             unbound_local(co, OPARG);
@@ -411,7 +415,7 @@ TrValue vm_eval(Frame *entry, bool throwing)
         c->ref = 0;
         DISPATCH();
     }
-    TARGET(LOAD_GLOBAL) {
+    load_global_generic: {
         if (OPARG & 1)
             PUSH(0);
         v = load_global(f, names[OPARG >> 1]);
@@ -580,7 +584,8 @@ TrValue vm_eval(Frame *entry, bool throwing)
     }
 
     /* --- Operators --- */
-    TARGET(BINARY_OP) {
+    TARGET(BINARY_OP_OTHER)
+    binary_op_generic: {
         b = POP();
         a = TOP();
         v = fast_binop(a, b, OPARG);
@@ -591,7 +596,7 @@ TrValue vm_eval(Frame *entry, bool throwing)
         TOP() = v;
         DISPATCH();
     }
-    TARGET(COMPARE_OP) {
+    TARGET(COMPARE_OP_Q) {
         b = POP();
         a = TOP();
         v = fast_compare(a, b, OPARG);
@@ -709,7 +714,8 @@ TrValue vm_eval(Frame *entry, bool throwing)
         TOP() = v;
         DISPATCH();
     }
-    TARGET(FOR_ITER) {
+    TARGET(FOR_ITER_Q)
+    for_iter_generic: {
         a = TOP();
         TrValue (*next)(TrValue) = tr_type_of(a)->next;
         v = next ? next(a) : tr_next(a);
@@ -1093,7 +1099,7 @@ do_return:
         DISPATCH();
     }
     TARGET(IMPORT_FROM) {
-        v = vm_import_from(TOP(), names[OPARG]);
+        v = tr_import_from(TOP(), names[OPARG]);
         CHECK(v);
         PUSH(v);
         DISPATCH();
@@ -1188,6 +1194,8 @@ do_return:
         unsupported(w & 0xFF);
         goto error;
     }
+#include "vm/interp_quick.inc"
+
 L_bad_opcode:
     tr_raise(&tr_SystemError, "unknown opcode %d", (int)(w & 0xFF));
     goto error;

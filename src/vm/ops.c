@@ -352,37 +352,6 @@ bad:
 
 /* --- Imports ------------------------------------------------------------------------------ */
 
-TrValue vm_import_from(TrValue mod, TrValue name)
-{
-    TrValue v = tr_getattr_opt(mod, name);
-    if (v)
-        return v;
-    if (tr_err_occurred()) {
-        if (!tr_err_matches(&tr_AttributeError))
-            return TR_ERR;
-        tr_err_clear();
-    }
-    TrValue pkg = tr_getattr_opt(mod, tr_str_intern_cstr("__name__"));
-    tr_err_clear();
-    if (pkg && tr_is_str(pkg)) {
-        TrValue full = tr_str_fmt("%U.%U", pkg, name);
-        v = full ? tr_dict_get(tr_sys_modules(), full) : 0;
-        if (v)
-            return v;
-        tr_err_clear();
-    }
-    TrValue file = tr_getattr_opt(mod, tr_str_intern_cstr("__file__"));
-    tr_err_clear();
-    if (!pkg || !tr_is_str(pkg))
-        return tr_raise(&tr_ImportError, "cannot import name '%U' from <unknown module name>",
-                        name);
-    if (file && tr_is_str(file))
-        return tr_raise(&tr_ImportError, "cannot import name '%U' from '%U' (%U)", name, pkg,
-                        file);
-    return tr_raise(&tr_ImportError, "cannot import name '%U' from '%U' (unknown location)",
-                    name, pkg);
-}
-
 int vm_import_star(Frame *f, TrValue mod)
 {
     if (!f->locals) {

@@ -30,7 +30,6 @@ int vm_before_with(TrValue mgr, TrValue *exit_out, TrValue *res_out);
 int vm_do_raise(TrValue exc, TrValue cause);
 int vm_check_except_type(TrValue t); /* CHECK_EXC_MATCH's validation */
 
-TrValue vm_import_from(TrValue mod, TrValue name);
 int vm_import_star(Frame *f, TrValue mod);
 
 TrValue vm_match_keys(TrValue subject, TrValue keys);      /* tuple, None, or TR_ERR */
