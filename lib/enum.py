@@ -585,7 +585,7 @@ def _bits(num, width):
     return '0b0 ' + format(num, 'b').zfill(width)
 
 
-class Flag(Enum, boundary=STRICT):
+class Flag(Enum, boundary=CONFORM):
     """Members combine with | & ^ ~; combinations are made on demand."""
 
     @staticmethod
@@ -603,7 +603,7 @@ class Flag(Enum, boundary=STRICT):
         if not isinstance(value, int):
             raise ValueError('%r is not a valid %s' % (value, cls.__qualname__))
         mask = cls._flag_mask_
-        boundary = getattr(cls, '_boundary_', STRICT)
+        boundary = getattr(cls, '_boundary_', CONFORM)
         extra = value & ~mask if value >= 0 else None
         if value < 0:
             if boundary is KEEP:

@@ -134,7 +134,8 @@ class TextWrapper:
 
     def _handle_long_word(self, stack, line, line_len, width):
         """The word on top of `stack` does not fit on any line: split it (or move it)."""
-        room = max(width - line_len, 1)
+        # (room may be 0 or negative: CPython's slicing then decides, and it is mirrored)
+        room = 1 if width < 1 else width - line_len
         if self.break_long_words:
             word = stack[-1]
             cut = room

@@ -68,12 +68,10 @@ except Exception:
 class SimpleNamespace:
     """A plain attribute bag whose repr lists its attributes in insertion order."""
 
-    def __init__(self, mapping_or_iterable=(), /, **kwargs):
-        d = dict(mapping_or_iterable)
-        d.update(kwargs)
-        for k, v in d.items():
-            if not isinstance(k, str):
-                raise TypeError("keywords must be strings")
+    def __init__(self, /, *args, **kwargs):
+        if args:
+            raise TypeError("no positional arguments expected")
+        for k, v in kwargs.items():
             setattr(self, k, v)
 
     def __repr__(self):

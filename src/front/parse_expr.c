@@ -165,7 +165,10 @@ static Node *for_target_error(Parser *p, int start)
     bool bad = e && p_invalid_target(e, TGT_FOR);
     p_spec_end(p, m, false);
     if (bad) {
+        /* not speculative this time: it may stop at an error it reports itself */
         e = parse_star_expressions(p);
+        if (!e)
+            return p->error ? NULL : p_syntax_error(p);
         return p_invalid_target_error(p, e, TGT_FOR);
     }
     p->pos = pos;

@@ -333,13 +333,11 @@ TrValue tr_type_new(TrType *meta, TrValue name, TrValue bases, TrValue ns, TrVal
                             best_solid->name);
     }
     size_t size = best->basicsize;
-    if (base_has_attrs) {
-        h->attrs_offset = bh && bh->attrs_offset != ATTRS_NONE ? bh->attrs_offset : ATTRS_NONE;
-        if (h->attrs_offset == ATTRS_NONE) { /* attrs come from a non-primary base: add room */
-            h->attrs_offset = (int32_t)size;
-            size += sizeof(TrAttrs);
-        }
-    } else if (add_dict && !exc) {
+    if (base_has_attrs && bh && bh->attrs_offset != ATTRS_NONE) {
+        h->attrs_offset = bh->attrs_offset;
+    } else if ((base_has_attrs || add_dict) && !exc) {
+        /* attrs from a non-primary base, or a new __dict__: room after the layout, except
+           where the solid base's data runs past its fixed size (tuple, str, bytes) */
         if (best_solid == &tr_tuple_type) {
             h->attrs_offset = ATTRS_TUPLE_TAIL;
             size += sizeof(TrAttrs);

@@ -5,6 +5,7 @@
 #include "runtime/runtime.h"
 
 #include <gc/gc.h>
+#include <gc/gc_inline.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -18,8 +19,37 @@ static void out_of_memory(void)
     exit(1);
 }
 
+/* Small scanned objects come from free lists of our own, one per size in granules, refilled
+   in batches by GC_generic_malloc_many (libgc's gc_inline.h scheme): no lock, no thread-local
+   lookup per object. The lists are roots (static), and each object links to the next through
+   its first word, which the collector scans, so listed objects stay reserved. The granule count
+   adds libgc's extra byte, so objects have exactly the size GC_MALLOC would give them. Atomic
+   objects cannot be listed this way (their links would not be scanned). */
+static void *small_fl[GC_TINY_FREELISTS];
+
+static void *alloc_refill(size_t granules)
+{
+    GC_generic_malloc_many(granules * GC_GRANULE_BYTES, GC_I_NORMAL, &small_fl[granules]);
+    void *p = small_fl[granules];
+    if (TR_UNLIKELY(!p))
+        out_of_memory();
+    small_fl[granules] = *(void **)p;
+    *(void **)p = NULL;
+    return p;
+}
+
 void *tr_alloc(size_t size)
 {
+    size_t granules = (size + 1 + GC_GRANULE_BYTES - 1) / GC_GRANULE_BYTES;
+    if (TR_LIKELY(granules < GC_TINY_FREELISTS)) {
+        void *p = small_fl[granules];
+        if (TR_LIKELY(p)) {
+            small_fl[granules] = *(void **)p;
+            *(void **)p = NULL; /* the rest is already zero */
+            return p;
+        }
+        return alloc_refill(granules);
+    }
     void *p = GC_MALLOC(size);
     if (TR_UNLIKELY(!p))
         out_of_memory();

@@ -765,7 +765,9 @@ static TrValue m___format__(TrValue self, const TrValue *args, size_t nargs, TrV
     if (!tr_is_str(args[0]))
         return tr_raise(&tr_TypeError, "__format__() argument must be str, not %s",
                         tr_type_name(args[0]));
-    return tr_format(self, args[0]);
+    /* str's own formatting, not tr_format: a subclass whose __format__ is this method would
+       come straight back here */
+    return tr_str_type.format(self, args[0]);
 }
 
 static TrValue m___getnewargs__(TrValue self, const TrValue *args, size_t nargs, TrValue kw)

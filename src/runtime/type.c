@@ -302,6 +302,14 @@ static TrValue type_get_doc(TrValue self)
     TrType *dt = tr_type_of(d);
     return dt->descr_get ? dt->descr_get(d, 0, (TrType *)tr_obj(self)) : d;
 }
+static int type_set_doc(TrValue self, TrValue v)
+{
+    TrType *t = (TrType *)tr_obj(self);
+    if (is_builtin_type(t))
+        return tr_raise(&tr_TypeError, "cannot set '__doc__' attribute of immutable type '%s'",
+                        t->name), -1;
+    return tr_dict_set_cstr(t->dict, "__doc__", v ? v : TR_NONE);
+}
 static TrValue type_get_base(TrValue self)
 {
     TrType *b = ((TrType *)tr_obj(self))->base;
@@ -313,7 +321,7 @@ static const TrGetSetDef type_getsets[] = {
     {"__qualname__", type_get_qualname, type_set_qualname},
     {"__module__", type_get_module, type_set_module}, {"__mro__", type_get_mro, NULL},
     {"__bases__", type_get_bases, NULL}, {"__base__", type_get_base, NULL},
-    {"__dict__", type_get_dict, NULL},   {"__doc__", type_get_doc, NULL},
+    {"__dict__", type_get_dict, NULL},   {"__doc__", type_get_doc, type_set_doc},
     {NULL, NULL, NULL},
 };
 

@@ -2,9 +2,11 @@
  * value.h -- the tagged 64-bit word every Python value is, and the header of every heap object.
  *
  *   ...xx01  small int: a signed 62-bit integer in the upper bits (value = (int64)v >> 2)
- *   ...xx10  flonum: a double whose exponent lies in the range real programs use, rotated left
- *            by 3 so that sign and the top exponent bits sit in the low bits (Ruby's scheme);
- *            other doubles (0.0 aside, which has its own code) are boxed TrFloat objects
+ *   ...xx10  flonum: a double whose exponent lies in the range real programs use (top three
+ *            exponent bits 011 or 100), plus 2**60 (which makes those bits 10x), rotated left
+ *            by 3 so that sign and the two top bits sit in the low bits; decoding is a rotate
+ *            and a subtract. Other doubles (+0.0 aside, which has its own word) are boxed
+ *            TrFloat objects
  *   ...x000  a pointer to a heap object (8-aligned), whose first field is its TrType
  *   0        TR_ERR: "an exception is pending" (never a value);  3 TR_STOP: iterator exhausted
  *
@@ -41,7 +43,9 @@ static inline TrValue tr_small_new(int64_t x) { return ((uint64_t)x << 2) | 1; }
 
 /* --- Flonums ---------------------------------------------------------------------------- */
 
-#define TR_FLONUM_ZERO ((TrValue)0x8000000000000002ULL) /* +0.0 */
+/* +0.0: the word 2**-255 would encode to, so that one double stays boxed (as in Ruby). */
+#define TR_FLONUM_ZERO ((TrValue)2)
+#define TR_FLONUM_BIAS (UINT64_C(1) << 60)
 
 static inline bool tr_is_flonum(TrValue v) { return (v & 3) == 2; }
 
@@ -53,10 +57,10 @@ static inline TrValue tr_flonum_try(double d)
 {
     uint64_t bits;
     memcpy(&bits, &d, 8);
-    unsigned top = (unsigned)((bits >> 60) & 7); /* top three bits of the exponent */
-    /* 2**-255 (bits 0x3000000000000000) would encode as TR_FLONUM_ZERO: it stays boxed */
-    if ((top == 3 || top == 4) && bits != UINT64_C(0x3000000000000000))
-        return (tr_rotl3(bits) & ~(uint64_t)1) | 2;
+    /* in range exactly when the biased bits 62..61 are 10, i.e. the low bits of v */
+    uint64_t v = tr_rotl3(bits + TR_FLONUM_BIAS);
+    if (TR_LIKELY((v & 3) == 2 && v != TR_FLONUM_ZERO))
+        return v;
     if (bits == 0)
         return TR_FLONUM_ZERO;
     return TR_ERR;
@@ -65,12 +69,8 @@ static inline TrValue tr_flonum_try(double d)
 static inline double tr_flonum_val(TrValue v)
 {
     double d;
-    if (v == TR_FLONUM_ZERO)
-        return 0.0;
-    /* Bits 62 and 61 of the double were overwritten by the tag; with top in {3,4}, bit 62 is
-       the complement of bit 60 and bit 61 equals it. Bit 60 now sits in bit 63. */
-    uint64_t b60 = v >> 63;
-    uint64_t bits = tr_rotr3((v & ~(uint64_t)3) | (2 - b60));
+    uint64_t bits = tr_rotr3(v) - TR_FLONUM_BIAS;
+    bits = v == TR_FLONUM_ZERO ? 0 : bits;
     memcpy(&d, &bits, 8);
     return d;
 }

@@ -11,7 +11,6 @@
 
 /* A chunk of the data stack. Chunks are never returned to libgc explicitly: a popped chunk is
    kept as a spare so that a call sequence straddling a chunk boundary does not allocate. */
-typedef struct DsChunk DsChunk;
 struct DsChunk {
     DsChunk *prev;
     TrValue *limit;
@@ -20,16 +19,11 @@ struct DsChunk {
 
 #define DS_CHUNK_VALUES (64 * 1024) /* 512 KB */
 
-static DsChunk *ds_chunk, *ds_spare;
-static TrValue *ds_top, *ds_limit;
+DsChunk *vm_ds_chunk;
+TrValue *vm_ds_top, *vm_ds_limit;
+static DsChunk *ds_spare;
 
 Frame *vm_cur_frame;
-
-static size_t frame_words(const CodeObj *co)
-{
-    /* +2: slack so that an off-by-one stack size from the compiler cannot corrupt memory */
-    return (sizeof(Frame) + 7) / 8 + (size_t)co->nlocalsplus + (size_t)co->stacksize + 2;
-}
 
 static void ds_grow(size_t words)
 {
@@ -42,21 +36,21 @@ static void ds_grow(size_t words)
         c = tr_alloc(sizeof(DsChunk) + n * sizeof(TrValue));
         c->limit = c->data + n;
     }
-    c->prev = ds_chunk;
-    ds_chunk = c;
-    ds_top = c->data;
-    ds_limit = c->limit;
+    c->prev = vm_ds_chunk;
+    vm_ds_chunk = c;
+    vm_ds_top = c->data;
+    vm_ds_limit = c->limit;
 }
 
 Frame *vm_frame_push(CodeObj *co)
 {
     size_t words = frame_words(co);
-    TrValue *prev = ds_top;
-    DsChunk *prev_chunk = ds_chunk;
-    if (TR_UNLIKELY(!ds_top || (size_t)(ds_limit - ds_top) < words))
+    TrValue *prev = vm_ds_top;
+    DsChunk *prev_chunk = vm_ds_chunk;
+    if (TR_UNLIKELY(!vm_ds_top || (size_t)(vm_ds_limit - vm_ds_top) < words))
         ds_grow(words);
-    Frame *f = (Frame *)ds_top;
-    ds_top += words;
+    Frame *f = (Frame *)vm_ds_top;
+    vm_ds_top += words;
     memset(f, 0, sizeof(Frame) + (size_t)co->nlocalsplus * sizeof(TrValue));
     f->co = co;
     f->ds_prev = prev ? prev : (TrValue *)1; /* non-NULL marks a data-stack frame */
@@ -68,12 +62,12 @@ Frame *vm_frame_push(CodeObj *co)
 
 void vm_frame_pop(Frame *f)
 {
-    if (f->ds_chunk != ds_chunk) { /* f was the first frame of the current chunk */
-        ds_spare = ds_chunk;
-        ds_chunk = f->ds_chunk;
-        ds_limit = ds_chunk ? ds_chunk->limit : NULL;
+    if (f->ds_chunk != vm_ds_chunk) { /* f was the first frame of the current chunk */
+        ds_spare = vm_ds_chunk;
+        vm_ds_chunk = f->ds_chunk;
+        vm_ds_limit = vm_ds_chunk ? vm_ds_chunk->limit : NULL;
     }
-    ds_top = f->ds_prev == (TrValue *)1 ? NULL : f->ds_prev;
+    vm_ds_top = f->ds_prev == (TrValue *)1 ? NULL : f->ds_prev;
 }
 
 Frame *vm_frame_heap(CodeObj *co)

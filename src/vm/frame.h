@@ -33,11 +33,56 @@ struct Frame {
 static inline TrValue *frame_stack_base(Frame *f) { return f->lp + f->co->nlocalsplus; }
 static inline int frame_lasti(const Frame *f) { return (int)(f->ip - f->co->code) - 1; }
 
+static inline size_t frame_words(const CodeObj *co)
+{
+    /* +2: slack so that an off-by-one stack size from the compiler cannot corrupt memory */
+    return (sizeof(Frame) + 7) / 8 + (size_t)co->nlocalsplus + (size_t)co->stacksize + 2;
+}
+
 /* Frame allocation. Both zero localsplus and set the stack pointer to the stack base. */
 Frame *vm_frame_push(CodeObj *co);  /* on the data stack */
 void vm_frame_pop(Frame *f);        /* must be the most recently pushed frame */
 Frame *vm_frame_heap(CodeObj *co);  /* on the GC heap, for generators */
 Frame *vm_frame_to_heap(Frame *f);  /* copies a data-stack frame (RETURN_GENERATOR) */
+
+/* The data stack, for the inline forms below (frame.c owns it). */
+typedef struct DsChunk DsChunk;
+extern DsChunk *vm_ds_chunk;
+extern TrValue *vm_ds_top, *vm_ds_limit;
+
+/* vm_frame_push for the call path of the interpreter: the caller sets func, globals, builtins,
+   back and lp[0..nset); the rest of localsplus is zeroed here. NULL when the current chunk is
+   full (use vm_frame_push then). */
+static inline Frame *vm_frame_push_quick(CodeObj *co, int nset)
+{
+    size_t words = frame_words(co);
+    TrValue *top = vm_ds_top;
+    if (TR_UNLIKELY(!top || (size_t)(vm_ds_limit - top) < words))
+        return NULL;
+    Frame *f = (Frame *)top;
+    vm_ds_top = top + words;
+    f->co = co;
+    f->locals = 0;
+    f->gen = NULL;
+    f->ds_prev = top;
+    f->ds_chunk = vm_ds_chunk;
+    f->state = FRAME_CREATED;
+    f->entry = false;
+    f->ip = co->code;
+    f->sp = f->lp + co->nlocalsplus;
+    for (int i = nset; i < co->nlocalsplus; i++)
+        f->lp[i] = 0;
+    return f;
+}
+
+/* vm_frame_pop, inline when f is not the first frame of its chunk. */
+static inline void vm_frame_pop_quick(Frame *f)
+{
+    if (TR_LIKELY(f->ds_chunk == vm_ds_chunk && f->ds_prev != (TrValue *)1))
+        vm_ds_top = f->ds_prev;
+    else
+        vm_frame_pop(f);
+}
 
 /* The frame executing now (innermost), or NULL. */
 extern Frame *vm_cur_frame;

@@ -941,25 +941,50 @@ TrValue vm_eval(Frame *entry, bool throwing)
     }
     /* callable, args[0..npos) + keyword values named by b, result replaces base[0] */
 do_call:
-    if (tr_is_ptr(callable) && tr_obj(callable)->type == &tr_function_type) {
-        TrFunction *fn = (TrFunction *)tr_obj(callable);
-        CodeObj *nco = bc_as_code(fn->code);
-        if (fn->entry == vm_call_function && !(nco->flags & GEN_FLAGS)) {
-            CHECK_INT(tr_enter_call());
-            Frame *nf = vm_frame_push(nco);
-            nf->func = fn;
-            nf->globals = fn->globals;
-            nf->builtins = fn->builtins ? fn->builtins : tr_builtins();
-            nf->back = f;
-            if (TR_UNLIKELY(vm_bind_args(nf, fn, args, npos, b) < 0)) {
-                vm_frame_pop(nf);
-                tr_leave_call();
-                goto error;
+    if (tr_is_ptr(callable)) {
+        TrType *ct = tr_obj(callable)->type;
+        if (ct == &tr_function_type) {
+            TrFunction *fn = (TrFunction *)tr_obj(callable);
+            CodeObj *nco = bc_as_code(fn->code);
+            if (fn->entry == vm_call_function && !(nco->flags & GEN_FLAGS)) {
+                if (TR_UNLIKELY(++tr_ts.depth > tr_ts.recursion_limit)) {
+                    tr_ts.depth--;
+                    CHECK_INT(tr_enter_call()); /* raises RecursionError */
+                }
+                Frame *nf;
+                /* the common call: exactly the positional parameters, nothing to bind */
+                if (!b && npos == (size_t)nco->argcount && !nco->kwonlyargcount &&
+                    !(nco->flags & (CO_VARARGS | CO_VARKEYWORDS)) &&
+                    (nf = vm_frame_push_quick(nco, (int)npos))) {
+                    for (size_t i = 0; i < npos; i++)
+                        nf->lp[i] = args[i];
+                    nf->func = fn;
+                    nf->globals = fn->globals;
+                    nf->builtins = fn->builtins ? fn->builtins : tr_builtins();
+                } else {
+                    nf = vm_frame_push(nco);
+                    nf->func = fn;
+                    nf->globals = fn->globals;
+                    nf->builtins = fn->builtins ? fn->builtins : tr_builtins();
+                    if (TR_UNLIKELY(vm_bind_args(nf, fn, args, npos, b) < 0)) {
+                        vm_frame_pop(nf);
+                        tr_leave_call();
+                        goto error;
+                    }
+                }
+                nf->back = f;
+                f->ip = ip;
+                f->sp = base;
+                f = nf;
+                LOAD_FRAME();
+                DISPATCH();
             }
-            f->ip = ip;
-            f->sp = base;
-            f = nf;
-            LOAD_FRAME();
+        } else if (ct == &tr_builtin_type) {
+            TrBuiltin *bi = (TrBuiltin *)tr_obj(callable);
+            r = bi->fn(bi->self, args, npos, b);
+            sp = base;
+            CHECK(r);
+            PUSH(r);
             DISPATCH();
         }
     }
@@ -994,7 +1019,7 @@ do_return:
     }
     {
         Frame *back = f->back;
-        vm_frame_pop(f);
+        vm_frame_pop_quick(f);
         f = back;
         LOAD_FRAME();
         PUSH(r);
