@@ -7,6 +7,7 @@
 #include "runtime/runtime.h"
 #include "common/strbuf.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -419,6 +420,109 @@ void tr_exc_add_frame(TrValue exc, TrValue filename, int line, TrValue funcname)
     tr_list_append(e->traceback, tr_tuple_pack(3, filename, tr_small_new(line), funcname));
 }
 
+/* --- Suggestions ------------------------------------------------------------------------ */
+
+enum { MOVE_COST = 2, CASE_COST = 1, MAX_STRING = 40, MAX_CANDIDATES = 750 };
+
+static size_t sub_cost(char a, char b)
+{
+    if (a == b)
+        return 0;
+    return tolower((unsigned char)a) == tolower((unsigned char)b) ? CASE_COST : MOVE_COST;
+}
+
+/* Edit distance where a case change costs less than another substitution; gives up (returns
+   max_cost + 1) as soon as the distance must exceed max_cost. Compares UTF-8 bytes. */
+static size_t edit_distance(const char *a, size_t na, const char *b, size_t nb, size_t max_cost)
+{
+    while (na && nb && *a == *b)
+        a++, b++, na--, nb--;
+    while (na && nb && a[na - 1] == b[nb - 1])
+        na--, nb--;
+    if (!na || !nb)
+        return (na + nb) * MOVE_COST;
+    if (na > MAX_STRING || nb > MAX_STRING)
+        return max_cost + 1;
+    if (na > nb) {
+        const char *t = a; a = b; b = t;
+        size_t n = na; na = nb; nb = n;
+    }
+    if ((nb - na) * MOVE_COST > max_cost)
+        return max_cost + 1;
+    size_t row[MAX_STRING];
+    for (size_t i = 0; i < na; i++)
+        row[i] = (i + 1) * MOVE_COST;
+    size_t result = 0;
+    for (size_t j = 0; j < nb; j++) {
+        size_t diag = j * MOVE_COST, minimum = (size_t)-1;
+        result = diag;
+        for (size_t i = 0; i < na; i++) {
+            size_t substitute = diag + sub_cost(b[j], a[i]);
+            diag = row[i];
+            size_t insert_delete = (result < diag ? result : diag) + MOVE_COST;
+            result = insert_delete < substitute ? insert_delete : substitute;
+            row[i] = result;
+            if (result < minimum)
+                minimum = result;
+        }
+        if (minimum > max_cost)
+            return max_cost + 1;
+    }
+    return result;
+}
+
+static int cmp_str_values(const void *x, const void *y)
+{
+    return tr_str_cmp(*(const TrValue *)x, *(const TrValue *)y);
+}
+
+static TrValue suggest_in(TrValue name, TrValue dict)
+{
+    TrDict *d = tr_as_dict(dict);
+    if (d->used > MAX_CANDIDATES)
+        return 0;
+    TrValue *keys = tr_alloc(sizeof(TrValue) * (size_t)(d->used + 1));
+    int64_t n = 0, pos = 0;
+    TrValue k, v;
+    while (tr_dict_next(dict, &pos, &k, &v))
+        if (tr_is_str(k))
+            keys[n++] = k;
+    qsort(keys, (size_t)n, sizeof(TrValue), cmp_str_values); /* ties go to the first, sorted */
+    size_t nlen;
+    const char *s = tr_str_utf8_len(name, &nlen);
+    TrValue best = 0;
+    size_t best_dist = 0;
+    for (int64_t i = 0; i < n; i++) {
+        if (tr_str_eq(keys[i], name))
+            continue;
+        size_t klen;
+        const char *ks = tr_str_utf8_len(keys[i], &klen);
+        size_t max_dist = (nlen + klen + 3) * MOVE_COST / 6;
+        if (best && best_dist - 1 < max_dist)
+            max_dist = best_dist - 1;
+        size_t dist = edit_distance(s, nlen, ks, klen, max_dist);
+        if (dist > max_dist)
+            continue;
+        if (!best || dist < best_dist) {
+            best = keys[i];
+            best_dist = dist;
+        }
+    }
+    return best;
+}
+
+TrValue tr_exc_suggest(TrValue name, const TrValue *dicts, int ndicts)
+{
+    for (int i = 0; i < ndicts; i++) {
+        if (!dicts[i] || !tr_is_dict(dicts[i]))
+            continue;
+        TrValue s = suggest_in(name, dicts[i]);
+        if (s)
+            return s;
+    }
+    return 0;
+}
+
 /* --- Printing --------------------------------------------------------------------------- */
 
 /* The text of line n of a file, without surrounding whitespace; NULL when unreadable. The last
@@ -554,6 +658,8 @@ static void print_one(FILE *out, TrValue exc)
     }
     if (tr_as_str(s)->len)
         fprintf(out, ": %s", tr_str_utf8(s));
+    if (EXC_OF(exc)->suggestion)
+        fprintf(out, ". Did you mean: '%s'?", tr_str_utf8(EXC_OF(exc)->suggestion));
     fputc('\n', out);
     TrValue notes = exc_attr(exc, "__notes__");
     if (notes && tr_is_list(notes))

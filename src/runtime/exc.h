@@ -19,6 +19,7 @@ typedef struct TrExc {
     TrValue cause, context; /* or 0 */
     bool suppress_context;
     TrValue dict;      /* extra attributes (errno, filename, value, code...), or 0 */
+    TrValue suggestion; /* a close name for "Did you mean: 'x'?" when printed, or 0 */
 } TrExc;
 
 #define EXC(name, base) extern TrType tr_##name;
@@ -51,6 +52,9 @@ bool tr_is_exc(TrValue v);
 bool tr_is_exc_type(TrValue v);
 void tr_exc_add_frame(TrValue exc, TrValue filename, int line, TrValue funcname);
 TrValue tr_exc_str(TrValue exc); /* str(exc): KeyError shows repr of its key */
+/* The name closest to `name` among the keys of the given dicts, searched one dict at a time
+   in order, by CPython 3.11's rules for "Did you mean" (weighted edit distance); or 0. */
+TrValue tr_exc_suggest(TrValue name, const TrValue *dicts, int ndicts);
 
 /* Prints "Traceback (most recent call last):", frames with their source lines, the chain of
    causes/contexts and "Type: message" to stderr, as CPython does. */

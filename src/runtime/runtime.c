@@ -22,9 +22,10 @@ static void out_of_memory(void)
 /* Small scanned objects come from free lists of our own, one per size in granules, refilled
    in batches by GC_generic_malloc_many (libgc's gc_inline.h scheme): no lock, no thread-local
    lookup per object. The lists are roots (static), and each object links to the next through
-   its first word, which the collector scans, so listed objects stay reserved. The granule count
-   adds libgc's extra byte, so objects have exactly the size GC_MALLOC would give them. Atomic
-   objects cannot be listed this way (their links would not be scanned). */
+   its first word, which the collector scans, so listed objects stay reserved. Unlike GC_MALLOC
+   no extra byte is added (a 32-byte tuple takes 2 granules, not 3): a pointer just past the end
+   of one of these objects does not keep it alive, which no code relies on (pointers into an
+   object do). Atomic objects cannot be listed this way (their links would not be scanned). */
 static void *small_fl[GC_TINY_FREELISTS];
 
 static void *alloc_refill(size_t granules)
@@ -38,10 +39,19 @@ static void *alloc_refill(size_t granules)
     return p;
 }
 
+/* Before a large allocation that the free space cannot hold, collect rather than let libgc
+   grow the heap: a big list or buffer often replaces one of the same size that just died (as
+   when a function building one is called in a loop), and growing would double the peak. */
+static void before_large(size_t size)
+{
+    if (size >= ((size_t)1 << 20) && size > GC_get_free_bytes())
+        GC_gcollect();
+}
+
 void *tr_alloc(size_t size)
 {
     size_t granules = (size + 1 + GC_GRANULE_BYTES - 1) / GC_GRANULE_BYTES;
-    if (TR_LIKELY(granules < GC_TINY_FREELISTS)) {
+    if (TR_LIKELY(granules - 1 < GC_TINY_FREELISTS - 1)) { /* 0 < granules < TINY */
         void *p = small_fl[granules];
         if (TR_LIKELY(p)) {
             small_fl[granules] = *(void **)p;
@@ -50,6 +60,7 @@ void *tr_alloc(size_t size)
         }
         return alloc_refill(granules);
     }
+    before_large(size);
     void *p = GC_MALLOC(size);
     if (TR_UNLIKELY(!p))
         out_of_memory();
@@ -58,6 +69,8 @@ void *tr_alloc(size_t size)
 
 void *tr_alloc_atomic(size_t size)
 {
+    if (size >= ((size_t)1 << 20))
+        before_large(size);
     void *p = GC_MALLOC_ATOMIC(size);
     if (TR_UNLIKELY(!p))
         out_of_memory();
@@ -66,6 +79,8 @@ void *tr_alloc_atomic(size_t size)
 
 void *tr_realloc(void *p, size_t size)
 {
+    if (size >= ((size_t)1 << 20))
+        before_large(size);
     void *q = GC_REALLOC(p, size);
     if (TR_UNLIKELY(!q && size))
         out_of_memory();

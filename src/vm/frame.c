@@ -17,7 +17,8 @@ struct DsChunk {
     TrValue data[];
 };
 
-#define DS_CHUNK_VALUES (64 * 1024) /* 512 KB */
+/* Small chunks: the collector scans a chunk whole at every collection, used or not. */
+#define DS_CHUNK_VALUES (4 * 1024) /* 32 KB */
 
 DsChunk *vm_ds_chunk;
 TrValue *vm_ds_top, *vm_ds_limit;
@@ -51,7 +52,8 @@ Frame *vm_frame_push(CodeObj *co)
         ds_grow(words);
     Frame *f = (Frame *)vm_ds_top;
     vm_ds_top += words;
-    memset(f, 0, sizeof(Frame) + (size_t)co->nlocalsplus * sizeof(TrValue));
+    /* the value stack too: stale values there would keep dead objects alive */
+    memset(f, 0, words * sizeof(TrValue));
     f->co = co;
     f->ds_prev = prev ? prev : (TrValue *)1; /* non-NULL marks a data-stack frame */
     f->ds_chunk = prev_chunk;

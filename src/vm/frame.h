@@ -51,8 +51,9 @@ extern DsChunk *vm_ds_chunk;
 extern TrValue *vm_ds_top, *vm_ds_limit;
 
 /* vm_frame_push for the call path of the interpreter: the caller sets func, globals, builtins,
-   back and lp[0..nset); the rest of localsplus is zeroed here. NULL when the current chunk is
-   full (use vm_frame_push then). */
+   back and lp[0..nset); the rest of localsplus and the value stack are zeroed here (stale
+   values would keep dead objects alive: the collector scans the data stack whole). NULL when
+   the current chunk is full (use vm_frame_push then). */
 static inline Frame *vm_frame_push_quick(CodeObj *co, int nset)
 {
     size_t words = frame_words(co);
@@ -70,8 +71,8 @@ static inline Frame *vm_frame_push_quick(CodeObj *co, int nset)
     f->entry = false;
     f->ip = co->code;
     f->sp = f->lp + co->nlocalsplus;
-    for (int i = nset; i < co->nlocalsplus; i++)
-        f->lp[i] = 0;
+    for (TrValue *p = f->lp + nset, *end = top + words; p < end; p++)
+        *p = 0;
     return f;
 }
 

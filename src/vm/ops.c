@@ -17,9 +17,21 @@ static int ns_store(TrValue ns, TrValue name, TrValue v)
     return tr_setitem(ns, name, v);
 }
 
+/* NameError with CPython 3.11's hint: the closest name among the frame's locals, then its
+   globals, then the builtins, shown as "Did you mean: 'x'?" when the error is printed. */
 TrValue vm_name_error(TrValue name)
 {
-    return tr_raise(&tr_NameError, "name '%U' is not defined", name);
+    TrValue locals = tr_ts.frame_locals ? tr_ts.frame_locals() : 0;
+    TrValue globals = tr_ts.frame_globals ? tr_ts.frame_globals() : 0;
+    if (locals == TR_ERR || globals == TR_ERR)
+        tr_err_clear(), locals = globals = 0;
+    TrValue dicts[3] = {locals, globals, tr_builtins()};
+    TrValue hint = tr_exc_suggest(name, dicts, 3);
+    tr_raise(&tr_NameError, "name '%U' is not defined", name);
+    TrValue exc = tr_ts.exc;
+    tr_setattr(exc, tr_str_intern_cstr("name"), name);
+    ((TrExc *)tr_obj(exc))->suggestion = hint;
+    return TR_ERR;
 }
 
 /* --- Unpacking ---------------------------------------------------------------------------- */

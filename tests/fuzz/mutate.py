@@ -315,7 +315,8 @@ def run(cmd, cwd, timeout, stdin_path):
     with open(stdin_path or os.devnull, 'rb') as fin:
         try:
             p = subprocess.run(cmd, cwd=cwd, stdin=fin, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE, timeout=timeout, start_new_session=True)
+                               stderr=subprocess.PIPE, timeout=timeout, env=env,
+                               start_new_session=True)
             return p.returncode, p.stderr[-20000:]
         except subprocess.TimeoutExpired as e:
             return None, (e.stderr or b'')[-20000:]

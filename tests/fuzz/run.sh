@@ -3,6 +3,7 @@
 # over the front-end and compiler (build-fuzz/fuzz_compile, seeded with every .py of tests/ and
 # lib/), the mutation fuzzer of test scripts on build-asan/trident (mutate.py), and the
 # pathological inputs (patho.py). FUZZ_TIME seconds for each fuzzer (default 60).
+# tests/fuzz/crashes holds inputs that once failed; they are replayed first.
 # Findings: build-fuzz/artifacts/ (libFuzzer crash-*, timeout-*, oom-*) and
 # build-fuzz/mutate-findings/. The corpus grows in build-fuzz/corpus between sessions.
 # Exit status: 0 when nothing was found, 1 otherwise. Environment: FUZZ_TIME, FUZZ_JOBS (2),
@@ -32,6 +33,11 @@ if want libfuzzer; then
         i=$((i + 1))
         cp "$f" "$OUT/seeds/$i.py"
     done < <(find tests lib -name '*.py' | LC_ALL=C sort)
+    # first the inputs that once crashed or hung it (tests/fuzz/crashes)
+    if ! "$OUT/fuzz_compile" -timeout=10 tests/fuzz/crashes/* >"$OUT/replay.log" 2>&1; then
+        echo "libFuzzer: a tests/fuzz/crashes input fails again (build-fuzz/replay.log)"
+        status=1
+    fi
     before=$(ls "$OUT/artifacts" | wc -l)
     # -fork: crashes, timeouts and OOMs are saved and fuzzing goes on
     (cd "$OUT/artifacts" && "$OUT/fuzz_compile" -fork="$FUZZ_JOBS" -ignore_crashes=1 \
