@@ -476,17 +476,24 @@ static int cmp_str_values(const void *x, const void *y)
     return tr_str_cmp(*(const TrValue *)x, *(const TrValue *)y);
 }
 
-static TrValue suggest_in(TrValue name, TrValue dict)
+/* The closest of the str items of names (a dict's keys or a list), or 0. */
+static TrValue suggest_in(TrValue name, TrValue names)
 {
-    TrDict *d = tr_as_dict(dict);
-    if (d->used > MAX_CANDIDATES)
+    int64_t count = tr_is_dict(names) ? tr_as_dict(names)->used : tr_as_list(names)->len;
+    if (count > MAX_CANDIDATES)
         return 0;
-    TrValue *keys = tr_alloc(sizeof(TrValue) * (size_t)(d->used + 1));
+    TrValue *keys = tr_alloc(sizeof(TrValue) * (size_t)(count + 1));
     int64_t n = 0, pos = 0;
     TrValue k, v;
-    while (tr_dict_next(dict, &pos, &k, &v))
-        if (tr_is_str(k))
-            keys[n++] = k;
+    if (tr_is_dict(names)) {
+        while (tr_dict_next(names, &pos, &k, &v))
+            if (tr_is_str(k))
+                keys[n++] = k;
+    } else {
+        for (int64_t i = 0; i < count; i++)
+            if (tr_is_str(tr_as_list(names)->items[i]))
+                keys[n++] = tr_as_list(names)->items[i];
+    }
     qsort(keys, (size_t)n, sizeof(TrValue), cmp_str_values); /* ties go to the first, sorted */
     size_t nlen;
     const char *s = tr_str_utf8_len(name, &nlen);
@@ -521,6 +528,36 @@ TrValue tr_exc_suggest(TrValue name, const TrValue *dicts, int ndicts)
             return s;
     }
     return 0;
+}
+
+TrValue tr_raise_attr_error(TrValue obj, TrValue name, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    tr_vraise(&tr_AttributeError, fmt, ap);
+    va_end(ap);
+    TrValue exc = tr_ts.exc;
+    if (exc) {
+        exc_set_attr(exc, "name", name);
+        exc_set_attr(exc, "obj", obj);
+    }
+    return TR_ERR;
+}
+
+/* "Did you mean" for an AttributeError that carries its object: the closest of dir(obj),
+   computed only when the error is printed (hasattr and friends never pay for it). */
+static TrValue attr_suggestion(TrValue exc)
+{
+    TrValue name = exc_attr(exc, "name"), obj = exc_attr(exc, "obj");
+    TrValue dir = tr_dict_get_cstr(tr_builtins(), "dir");
+    if (!name || !obj || !tr_is_str(name) || !dir)
+        return 0;
+    TrValue names = tr_call1(dir, obj);
+    if (names == TR_ERR || !tr_is_list(names)) {
+        tr_err_clear();
+        return 0;
+    }
+    return suggest_in(name, names);
 }
 
 /* --- Printing --------------------------------------------------------------------------- */
@@ -658,8 +695,11 @@ static void print_one(FILE *out, TrValue exc)
     }
     if (tr_as_str(s)->len)
         fprintf(out, ": %s", tr_str_utf8(s));
-    if (EXC_OF(exc)->suggestion)
-        fprintf(out, ". Did you mean: '%s'?", tr_str_utf8(EXC_OF(exc)->suggestion));
+    TrValue hint = EXC_OF(exc)->suggestion;
+    if (!hint && tr_type_is_subtype(t, &tr_AttributeError))
+        hint = attr_suggestion(exc);
+    if (hint)
+        fprintf(out, ". Did you mean: '%s'?", tr_str_utf8(hint));
     fputc('\n', out);
     TrValue notes = exc_attr(exc, "__notes__");
     if (notes && tr_is_list(notes))

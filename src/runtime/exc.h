@@ -38,6 +38,8 @@ TrValue tr_raise_value(TrValue exc);   /* an instance, or a class to instantiate
 TrValue tr_raise_with(TrType *type, TrValue arg); /* type(arg), e.g. KeyError(key) */
 TrValue tr_raise_oserror(TrType *type, int err, TrValue filename); /* [Errno n] msg: 'f' */
 TrValue tr_raise_stop_iteration(TrValue value);
+/* AttributeError carrying .name and .obj, so that printing it can suggest a close name. */
+TrValue tr_raise_attr_error(TrValue obj, TrValue name, const char *fmt, ...);
 
 /* The pending exception (set by tr_raise, taken by handlers). */
 static inline bool tr_err_occurred(void);

@@ -60,8 +60,8 @@ static TrValue module_getattr(TrValue self, TrValue name)
     TrValue hook = tr_dict_get_cstr(MOD(self)->dict, "__getattr__");
     if (hook && hook != TR_ERR)
         return tr_call(hook, &name, 1, 0);
-    return tr_raise(&tr_AttributeError, "module '%U' has no attribute '%U'", MOD(self)->name,
-                    name);
+    return tr_raise_attr_error(self, name, "module '%U' has no attribute '%U'",
+                               MOD(self)->name, name);
 }
 
 static int module_setattr(TrValue self, TrValue name, TrValue value)

@@ -427,7 +427,7 @@ TrValue tr_generic_getattr(TrValue obj, TrValue name)
         if (a)
             return tr_attrs_dict(a);
     }
-    return tr_raise(&tr_AttributeError, "'%s' object has no attribute '%U'", t->name, name);
+    return tr_raise_attr_error(obj, name, "'%s' object has no attribute '%U'", t->name, name);
 }
 
 int tr_generic_setattr(TrValue obj, TrValue name, TrValue value)

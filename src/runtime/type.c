@@ -223,7 +223,8 @@ static TrValue type_getattr(TrValue self, TrValue name)
         TrType *mt = tr_type_of(md);
         return mt->descr_get ? mt->descr_get(md, self, meta) : md;
     }
-    return tr_raise(&tr_AttributeError, "type object '%s' has no attribute '%U'", t->name, name);
+    return tr_raise_attr_error(self, name, "type object '%s' has no attribute '%U'", t->name,
+                               name);
 }
 
 static int type_setattr(TrValue self, TrValue name, TrValue value)

@@ -589,6 +589,13 @@ TrValue vm_eval(Frame *entry, bool throwing)
         b = POP();
         a = TOP();
         v = fast_binop(a, b, OPARG);
+        if (!v && tr_type_of(a) == &tr_int_type && tr_type_of(b) == &tr_int_type) {
+            /* big ints: straight to int arithmetic (immutable, so in-place is plain) */
+            v = tr_int_binop(a, b, OPARG % TR_OP__COUNT);
+            CHECK(v);
+            if (v == TR_NOTIMPL)
+                v = 0;
+        }
         if (!v) {
             v = tr_binop(a, b, OPARG);
             CHECK(v);

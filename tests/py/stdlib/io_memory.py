@@ -1,0 +1,32 @@
+import io
+from io import StringIO, BytesIO
+s = StringIO()
+print(s.write('hello\n'), s.write('world\n'), s.tell())
+print(repr(s.getvalue()))
+s.seek(0); print(repr(s.readline()), repr(s.read()), repr(s.read()))
+s.seek(2); s.write('XY'); print(repr(s.getvalue()), s.tell())
+print(s.truncate(4), repr(s.getvalue()), s.tell())
+s.seek(10); s.write('!'); print(repr(s.getvalue()))
+s = StringIO('a\nb\nc')
+print(list(s)); s.seek(0); print(s.readlines()); s.seek(0); print(s.readlines(2))
+s.seek(0); print(repr(s.read(2)), repr(s.readline(1)), repr(s.readline()))
+print([l for l in StringIO('x\r\ny\rz\n', newline='')])
+print(repr(StringIO('x\r\ny\rz\n', newline=None).getvalue()))
+with StringIO() as f:
+    print('to sio', 1, 2, file=f, end='!')
+    v = f.getvalue()
+print(repr(v), f.closed)
+for bad in [lambda: f.read(), lambda: StringIO().write(5), lambda: StringIO().seek(-1), lambda: StringIO().seek(1, 1), lambda: StringIO().seek(0, 3), lambda: StringIO(5), lambda: BytesIO().write('s'), lambda: BytesIO().seek(-2), lambda: StringIO().fileno()]:
+    try: bad()
+    except Exception as e: print(type(e).__name__, e)
+b = BytesIO(b'abc\ndef\n')
+print(b.read(2), b.readline(), b.readlines(), b.tell())
+b.seek(-2, 2); print(b.read()); b.seek(1); b.write(b'ZZ'); print(b.getvalue())
+b.seek(12); b.write(b'q'); print(b.getvalue(), b.truncate(3), b.getvalue())
+print(list(BytesIO(b'1\n2\n')))
+print(type(s).__name__, type(s), type(b), isinstance(s, io.TextIOBase), isinstance(b, io.BufferedIOBase))
+print(io.open is open, io.TextIOWrapper, io.SEEK_END, issubclass(io.UnsupportedOperation, OSError))
+import sys
+print(isinstance(sys.stdout, io.TextIOWrapper))
+s = StringIO(); s.writelines(['a', 'b']); print(s.getvalue(), s.readable(), s.writable(), s.seekable())
+old = sys.stdout; sys.stdout = StringIO(); print("captured"); out = sys.stdout.getvalue(); sys.stdout = old; print(repr(out))
