@@ -22,10 +22,9 @@ static void out_of_memory(void)
 /* Small scanned objects come from free lists of our own, one per size in granules, refilled
    in batches by GC_generic_malloc_many (libgc's gc_inline.h scheme): no lock, no thread-local
    lookup per object. The lists are roots (static), and each object links to the next through
-   its first word, which the collector scans, so listed objects stay reserved. Unlike GC_MALLOC
-   no extra byte is added (a 32-byte tuple takes 2 granules, not 3): a pointer just past the end
-   of one of these objects does not keep it alive, which no code relies on (pointers into an
-   object do). Atomic objects cannot be listed this way (their links would not be scanned). */
+   its first word, which the collector scans, so listed objects stay reserved. Sizes keep
+   GC_MALLOC's extra byte, so a pointer just past the end of an object still keeps it alive.
+   Atomic objects cannot be listed this way (their links would not be scanned). */
 static void *small_fl[GC_TINY_FREELISTS];
 
 static void *alloc_refill(size_t granules)

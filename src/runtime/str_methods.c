@@ -583,6 +583,8 @@ static int pad_args(const char *name, const TrValue *args, size_t nargs, TrValue
         return -1;
     if (tr_arg_index(args[0], width) < 0)
         return -1;
+    if (*width < 0) /* no padding; and width - len must not overflow */
+        *width = 0;
     *fill = ' ';
     if (nargs > 1) {
         if (!tr_is_str(args[1])) {
@@ -638,7 +640,7 @@ static TrValue m_zfill(TrValue self, const TrValue *args, size_t nargs, TrValue 
     if (tr_arg_index(args[0], &width) < 0)
         return TR_ERR;
     TrStr *s = S(self);
-    int64_t fill = width - s->len;
+    int64_t fill = width < s->len ? 0 : width - s->len; /* no overflow for huge negatives */
     if (fill <= 0)
         return sub(self, 0, s->len);
     TrValue r = pad(self, fill, 0, '0');
