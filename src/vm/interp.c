@@ -232,9 +232,18 @@ static TrValue build_set(TrValue *items, int n)
     return s;
 }
 
+/* The constructs whose instructions the VM does not run yet, named for the user. */
 static TrValue unsupported(int op)
 {
-    return tr_raise(&tr_SystemError, "unsupported opcode %s", bc_op_names[op]);
+    const char *what;
+    switch (op) {
+    case OP_GET_AITER: case OP_GET_ANEXT: case OP_END_ASYNC_FOR: what = "'async for'"; break;
+    case OP_BEFORE_ASYNC_WITH: what = "'async with'"; break;
+    case OP_ASYNC_GEN_WRAP: what = "asynchronous generators"; break;
+    case OP_PREP_RERAISE_STAR: case OP_CHECK_EG_MATCH: what = "'except*' (exception groups)"; break;
+    default: return tr_raise(&tr_SystemError, "unsupported opcode %s", bc_op_names[op]);
+    }
+    return tr_raise(&tr_NotImplementedError, "%s is not supported by trident yet", what);
 }
 
 /* --- The loop ----------------------------------------------------------------------------- */
