@@ -390,7 +390,28 @@ static TrValue bi_import(TrValue self, const TrValue *args, size_t nargs, TrValu
     return tr_import(a[0], globals, fromlist, (int)level);
 }
 
+/* eval/exec/compile of run-time strings need the compiler at run time, which AOT-built
+   programs will not carry: until the interpreter offers them, they are a clear error. */
+static TrValue bi_no_runtime_code(const char *fname)
+{
+    return tr_raise(&tr_NotImplementedError,
+                    "%s() of run-time strings is not supported by trident yet", fname);
+}
+static TrValue bi_eval(TrValue self, const TrValue *args, size_t nargs, TrValue kw)
+{
+    return bi_no_runtime_code("eval");
+}
+static TrValue bi_exec(TrValue self, const TrValue *args, size_t nargs, TrValue kw)
+{
+    return bi_no_runtime_code("exec");
+}
+static TrValue bi_compile(TrValue self, const TrValue *args, size_t nargs, TrValue kw)
+{
+    return bi_no_runtime_code("compile");
+}
+
 const TrMethodDef tr_builtins_core_methods[] = {
+    {"eval", bi_eval, 0},         {"exec", bi_exec, 0},     {"compile", bi_compile, 0},
     {"print", bi_print, 0},       {"input", bi_input, 0},   {"len", bi_len, 0},
     {"abs", bi_abs, 0},           {"repr", bi_repr, 0},     {"ascii", bi_ascii, 0},
     {"format", bi_format, 0},     {"hash", bi_hash, 0},     {"id", bi_id, 0},
