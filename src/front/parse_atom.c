@@ -67,13 +67,9 @@ static Node *parse_paren(Parser *p)
     Node *first;
     bool starred = p_at(p, TOK_STAR);
     if (starred) {
-        Token *st = p_next(p);
-        Node *v = parse_bitwise_or(p);
-        if (!v)
+        first = parse_star_item(p, parse_bitwise_or);
+        if (!first)
             return NULL;
-        first = p_node(p, AST_Starred, st);
-        first->u.Starred.value = v;
-        p_end(p, first);
     } else {
         first = parse_named_expression(p);
         if (!first)
@@ -103,13 +99,9 @@ static Node *parse_paren(Parser *p)
             break;
         Node *e;
         if (p_at(p, TOK_STAR)) {
-            Token *st = p_next(p);
-            Node *v = parse_bitwise_or(p);
-            if (!v)
+            e = parse_star_item(p, parse_bitwise_or);
+            if (!e)
                 return NULL;
-            e = p_node(p, AST_Starred, st);
-            e->u.Starred.value = v;
-            p_end(p, e);
         } else {
             e = parse_named_expression(p);
         }
@@ -126,13 +118,7 @@ static Node *parse_paren(Parser *p)
 Node *parse_star_named(Parser *p)
 {
     if (p_at(p, TOK_STAR)) {
-        Token *st = p_next(p);
-        Node *v = parse_bitwise_or(p);
-        if (!v)
-            return NULL;
-        Node *e = p_node(p, AST_Starred, st);
-        e->u.Starred.value = v;
-        return p_end(p, e);
+        return parse_star_item(p, parse_bitwise_or);
     }
     return parse_named_expression(p);
 }

@@ -244,13 +244,9 @@ static Node *parse_slices(Parser *p)
     Token *start = p_peek(p);
     Node *first;
     if (p_at(p, TOK_STAR)) {
-        Token *st = p_next(p);
-        Node *v = parse_expression(p);
-        if (!v)
+        first = parse_star_item(p, parse_expression);
+        if (!first)
             return NULL;
-        first = p_node(p, AST_Starred, st);
-        first->u.Starred.value = v;
-        p_end(p, first);
     } else {
         first = parse_slice(p);
     }
@@ -265,13 +261,9 @@ static Node *parse_slices(Parser *p)
             break;
         Node *e;
         if (p_at(p, TOK_STAR)) {
-            Token *st = p_next(p);
-            Node *v = parse_expression(p);
-            if (!v)
+            e = parse_star_item(p, parse_expression);
+            if (!e)
                 return NULL;
-            e = p_node(p, AST_Starred, st);
-            e->u.Starred.value = v;
-            p_end(p, e);
         } else {
             e = parse_slice(p);
         }
@@ -558,6 +550,18 @@ static Node *binary(Parser *p, int level)
     return e;
 }
 
+/* '*' operand: a Starred node spanning the star and its operand */
+Node *parse_star_item(Parser *p, Node *(*operand)(Parser *p))
+{
+    Token *st = p_next(p);
+    Node *v = operand(p);
+    if (!v)
+        return NULL;
+    Node *e = p_node(p, AST_Starred, st);
+    e->u.Starred.value = v;
+    return p_end(p, e);
+}
+
 Node *parse_bitwise_or(Parser *p) { return binary(p, 5); }
 
 /* comparison: bitwise_or compare_op_bitwise_or_pair+ */
@@ -796,13 +800,9 @@ Node *parse_star_expressions(Parser *p)
 {
     Node *first;
     if (p_at(p, TOK_STAR)) {
-        Token *st = p_next(p);
-        Node *v = parse_bitwise_or(p);
-        if (!v)
+        first = parse_star_item(p, parse_bitwise_or);
+        if (!first)
             return NULL;
-        first = p_node(p, AST_Starred, st);
-        first->u.Starred.value = v;
-        p_end(p, first);
     } else {
         first = parse_expression(p);
         if (!first)
@@ -817,13 +817,9 @@ Node *parse_star_expressions(Parser *p)
             break;
         Node *e;
         if (p_at(p, TOK_STAR)) {
-            Token *st = p_next(p);
-            Node *v = parse_bitwise_or(p);
-            if (!v)
+            e = parse_star_item(p, parse_bitwise_or);
+            if (!e)
                 return NULL;
-            e = p_node(p, AST_Starred, st);
-            e->u.Starred.value = v;
-            p_end(p, e);
         } else {
             e = parse_expression(p);
         }
@@ -915,13 +911,8 @@ static Node *param(Parser *p, bool lambda, bool star)
     a->u.arg.arg = p_tok_str(p, t);
     if (!lambda && p_accept(p, TOK_COLON)) {
         if (star && p_at(p, TOK_STAR)) {
-            Token *st = p_next(p);
-            Node *v = parse_expression(p);
-            if (!v)
+            if (!(a->u.arg.annotation = parse_star_item(p, parse_expression)))
                 return NULL;
-            Node *s = p_node(p, AST_Starred, st);
-            s->u.Starred.value = v;
-            a->u.arg.annotation = p_end(p, s);
         } else if (!(a->u.arg.annotation = parse_expression(p))) {
             return NULL;
         }

@@ -105,6 +105,7 @@ Node *parse_star_expressions(Parser *p);   /* a, *b, c  -> Tuple when there is a
 Node *parse_star_named_expressions_tuple(Parser *p); /* for return/yield/subject lists */
 Node *parse_disjunction(Parser *p);
 Node *parse_bitwise_or(Parser *p);
+Node *parse_star_item(Parser *p, Node *(*operand)(Parser *p)); /* at '*': Starred(operand) */
 Node *parse_yield_expr(Parser *p);
 Node *parse_star_targets(Parser *p);       /* for targets; ctx Store set, validated */
 Node *parse_arguments_def(Parser *p, bool lambda); /* parameter list of def/lambda */
