@@ -14,13 +14,21 @@ BUILD   ?= build
 
 # Debian packages the build and tests need (checked with dpkg, installed when missing).
 # unicode-data: the Unicode Character Database files the character-name table is built from.
-DEB_PKGS = gcc make libgc-dev libgmp-dev libedit-dev libpcre2-dev unicode-data
+# file: tests/aot checks that built executables are statically linked.
+DEB_PKGS = gcc make libgc-dev libgmp-dev libedit-dev libpcre2-dev unicode-data file
 UCD      = /usr/share/unicode
 
 RT_SRC   = $(wildcard src/common/*.c src/runtime/*.c)
-CC_SRC   = $(wildcard src/front/*.c src/bytecode/*.c src/vm/*.c src/cli/*.c)
+CC_SRC   = $(wildcard src/front/*.c src/bytecode/*.c src/vm/*.c src/cli/*.c src/ir/*.c \
+            src/ir/passes/*.c src/backend/*.c src/backend/*/*.c src/aot/*.c src/jit/*.c)
 RT_OBJ   = $(RT_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/unicode_names_data.o
 CC_OBJ   = $(CC_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/stdlib_data.o
+# What `trident build` links into every executable (libtrident_aot.a, beside the trident binary):
+# the runtime, the VM, the code-object parts of src/bytecode (no front-end, no compiler) and the
+# executable's start-up (src/aot/exe, which has main()).
+EXE_SRC  = $(wildcard src/aot/exe/*.c)
+AOT_OBJ  = $(RT_OBJ) $(patsubst %.c,$(BUILD)/%.o,$(wildcard src/vm/*.c) $(EXE_SRC) \
+            src/bytecode/code.c src/bytecode/opcodes.c src/bytecode/marshal.c)
 # The standard library in Python (lib/**/*.py) is compiled into the binary: the generated C file
 # holds each source's bytes (tools/embed_lib.sh; no Python needed to build). Folders are
 # prerequisites too, so that removing a module regenerates it.
@@ -29,7 +37,7 @@ LIB_DIRS = $(shell find lib -type d 2>/dev/null)
 
 .PHONY: all deps demo test test-asan unit clean format bench fuzz
 
-all: $(BUILD)/trident $(BUILD)/libtrident_rt.a
+all: $(BUILD)/trident $(BUILD)/libtrident_rt.a $(BUILD)/libtrident_aot.a
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -54,6 +62,10 @@ $(BUILD)/libtrident_rt.a: $(RT_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
+$(BUILD)/libtrident_aot.a: $(AOT_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
 $(BUILD)/trident: $(CC_OBJ) $(BUILD)/libtrident_rt.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CC_OBJ) $(BUILD)/libtrident_rt.a $(LDLIBS)
 
@@ -73,11 +85,12 @@ test: deps
 	@$(MAKE) --no-print-directory all
 	@BUILD=$(BUILD) CC="$(CC)" CFLAGS="$(CFLAGS)" LDLIBS="$(LDLIBS)" tests/run.sh
 
+# The ASan build cannot link executables -static, so it runs the interpreter mode only.
 test-asan: deps
 	@$(MAKE) --no-print-directory all BUILD=build-asan \
 	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined"
-	@ASAN_OPTIONS=detect_leaks=0:detect_stack_use_after_return=0 BUILD=build-asan CC="$(CC)" LDLIBS="$(LDLIBS)" \
-	    CFLAGS="-O1 -g -fsanitize=address,undefined" tests/run.sh
+	@ASAN_OPTIONS=detect_leaks=0:detect_stack_use_after_return=0 BUILD=build-asan CC="$(CC)" \
+	    LDLIBS="$(LDLIBS)" MODES=interp CFLAGS="-O1 -g -fsanitize=address,undefined" tests/run.sh
 
 # Fuzzing (tests/fuzz/run.sh; not part of make test): a libFuzzer harness over the front-end and
 # bytecode compiler (clang, build-fuzz), a mutation fuzzer of the test scripts run by the ASan
@@ -133,4 +146,4 @@ clean:
 format:
 	clang-format -i $$(find src tests/unit -name '*.[ch]')
 
--include $(RT_OBJ:.o=.d) $(CC_OBJ:.o=.d)
+-include $(RT_OBJ:.o=.d) $(CC_OBJ:.o=.d) $(EXE_SRC:%.c=$(BUILD)/%.d)

@@ -3,7 +3,7 @@
 # big-input checks of gen_big.sh. Compares against outputs CPython 3.11 produced (tests/expect.sh).
 #
 # Usage: tests/run.sh [FILTER]      FILTER: substring of a test path; only matching tests run.
-# Environment: BUILD (build dir, default build), MODES (default "interp"), CC, CFLAGS, JOBS (4),
+# Environment: BUILD (build dir, default build), MODES (default "interp aot"), CC, CFLAGS, JOBS (4),
 #              TIMEOUT (seconds per test; default 10, 30 when BUILD names an ASan build).
 #
 # Conventions for tests/py/**:
@@ -23,7 +23,8 @@
 # library and the compiler objects; they pass when they exit 0. tests/unit/*_main.c are developer
 # tools, not tests. tests/gen_big.sh (huge generated inputs) runs once per mode, tests/cli.sh
 # (the trident command line), tests/bench_check.sh (`trident bench` on a tiny program) and
-# tests/repl.sh (the interactive prompt, driven through a pty) once.
+# tests/repl.sh (the interactive prompt, driven through a pty) once; tests/aot/check.sh (the
+# `trident build` command) once when MODES has aot.
 # Output: one line per failure (with a short diff below it), and last `N passed, M failed`.
 
 set -u
@@ -32,7 +33,7 @@ cd "$(dirname "$0")/.." || exit 2
 ROOT=$PWD
 BUILD=${BUILD:-build}
 case $BUILD in /*) ;; *) BUILD=$ROOT/$BUILD ;; esac
-MODES=${MODES:-interp}
+MODES=${MODES:-interp aot}
 CC=${CC:-gcc}
 CFLAGS=${CFLAGS:--O2 -g}
 LDLIBS=${LDLIBS:--lgc -lgmp -lm -ledit -lpcre2-8} # make passes its own
@@ -53,6 +54,32 @@ export ASAN_OPTIONS UBSAN_OPTIONS
 
 run_interp() {
     exec "$BUILD/trident" run "$@"
+}
+
+# JIT, compile-everything: every function is compiled to machine code before it first runs
+# (those the compiler cannot handle yet run in the interpreter).
+run_jit() {
+    exec "$BUILD/trident" --jit=always run "$@"
+}
+
+# AOT: `trident build` makes an executable (in a private folder, removed afterwards), which runs
+# with the same arguments and stdin. A failed build (a SyntaxError in the script) gives the
+# build's stderr and status, which is what `trident run` gives too. The executable runs with
+# argv[0] set to the script's name (exec -a), as if it had been named after the script: otherwise
+# sys.argv[0] would be the temporary path, while every other difference must show.
+run_aot() {
+    local script=$1 dir status
+    shift
+    dir=$(mktemp -d "$WORK/aot.XXXXXX")
+    if "$BUILD/trident" build "$script" -o "$dir/prog" 2>"$dir/build.err"; then
+        (exec -a "$script" "$dir/prog" "$@")
+        status=$?
+    else
+        status=$?
+        cat "$dir/build.err" >&2
+    fi
+    rm -rf "$dir"
+    return $status
 }
 
 # Not a trident mode: MODES=cpython checks the suite itself (expected outputs reproduce, runner
@@ -196,7 +223,7 @@ one_unit() {
 one_check() {
     local script=$1 mode=$2 res=$3
     bash "$ROOT/tests/$script" "$mode" 2>&1 |
-        sed -e 's/^ok .*/PASS/' -e "s/^FAIL /FAIL [$mode] tests\/$script: /" >"$res"
+        sed -e 's/^ok .*/PASS/' -e "s|^FAIL |FAIL [$mode] tests/$script: |" >"$res"
 }
 
 # --- Internal entry points used by the parallel workers ---------------------------------------
@@ -261,6 +288,13 @@ fi
 if [ -f tests/cli.sh ] && [[ tests/cli.sh == *"$FILTER"* ]] && [[ " $MODES " == *" interp "* ]]; then
     add_job check cli.sh interp
 fi
+if [[ tests/backend/check_x64.sh == *"$FILTER"* ]]; then # the x86-64 encoder against GNU as
+    add_job check backend/check_x64.sh x64
+fi
+if [ -f tests/aot/check.sh ] && [[ tests/aot/check.sh == *"$FILTER"* ]] &&
+    [[ " $MODES " == *" aot "* ]]; then
+    add_job check aot/check.sh aot
+fi
 if [ -f tests/repl.sh ] && [[ tests/repl.sh == *"$FILTER"* ]] && [[ " $MODES " == *" interp "* ]]; then
     add_job check repl.sh interp
 fi
@@ -270,8 +304,8 @@ if [ -f tests/bench_check.sh ] && [[ tests/bench_check.sh == *"$FILTER"* ]] &&
 fi
 
 if grep -q '^unit' "$jobs_file"; then
-    comp_objs=$(find "$BUILD/src/front" "$BUILD/src/bytecode" "$BUILD/src/vm" -name '*.o' \
-        2>/dev/null)
+    comp_objs=$(find "$BUILD/src/front" "$BUILD/src/bytecode" "$BUILD/src/vm" "$BUILD/src/ir" \
+        "$BUILD/src/backend" "$BUILD/src/aot" -name '*.o' 2>/dev/null)
     # shellcheck disable=SC2086
     [ -n "$comp_objs" ] && ar rcs "$WORK/libcompiler.a" $comp_objs
 fi

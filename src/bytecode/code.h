@@ -44,6 +44,10 @@ typedef struct CodeObj {
     ExcEntry *exctab;
     int nexctab;
     void *cache;             /* inline caches, owned by the VM */
+    /* Machine code for this code object (TrValue fn(Frame *f)), set by the AOT loader or the
+       JIT; NULL: the VM interprets it. */
+    void *native;
+    bool native_tried; /* the JIT tried to compile it (whatever the outcome) */
 } CodeObj;
 
 extern TrType bc_code_type;

@@ -2,6 +2,7 @@
    module __main__; an uncaught exception prints its traceback and gives exit status 1. */
 #include "cli/cli.h"
 #include "runtime/runtime.h"
+#include "vm/run.h"
 #include "vm/vm.h"
 
 #include <libgen.h>
@@ -30,15 +31,7 @@ static void set_sys_path(const char *filename)
     free(copy);
 }
 
-void cli_init_main_globals(TrValue globals)
-{
-    /* python3's names and order: __name__ and __doc__ are there already */
-    tr_dict_set_cstr(globals, "__package__", TR_NONE);
-    tr_dict_set_cstr(globals, "__loader__", TR_NONE);
-    tr_dict_set_cstr(globals, "__spec__", TR_NONE);
-    tr_dict_set_cstr(globals, "__annotations__", tr_dict_new());
-    tr_dict_set_cstr(globals, "__builtins__", tr_builtins_module());
-}
+void cli_init_main_globals(TrValue globals) { vm_init_main_globals(globals); }
 
 int cli_run_source(const char *filename, const char *src, size_t len, int argc, char **argv)
 {
@@ -51,20 +44,9 @@ int cli_run_source(const char *filename, const char *src, size_t len, int argc, 
     }
     tr_sys_set_argv(argc, argv);
     set_sys_path(filename);
-    TrValue main_name = tr_str_intern_cstr("__main__");
-    TrValue mod = tr_module_new(main_name);
-    TrValue globals = ((TrModule *)tr_obj(mod))->dict;
-    cli_init_main_globals(globals);
-    if (strcmp(filename, "<string>") != 0) { /* python3 -c has no __file__; stdin has '<stdin>' */
-        tr_dict_set_cstr(globals, "__file__", tr_str_from_cstr(filename));
-        tr_dict_set_cstr(globals, "__cached__", TR_NONE);
-    }
-    tr_dict_set(tr_sys_modules(), main_name, mod);
-    TrValue r = vm_run_module(co, globals);
-    int status = CLI_OK;
-    if (r == TR_ERR)
-        status = tr_exc_handle_uncaught(tr_err_fetch());
-    tr_runtime_fini();
+    /* python3 -c has no __file__; stdin has '<stdin>' */
+    TrValue mod = vm_main_module_new(strcmp(filename, "<string>") ? filename : NULL);
+    int status = vm_run_main(co, mod);
     arena_free(&arena);
     return status;
 }

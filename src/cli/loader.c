@@ -10,7 +10,7 @@
 #include "front/parse.h"
 #include "runtime/runtime.h"
 #include "common/strbuf.h"
-#include "vm/vm.h"
+#include "vm/run.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -135,39 +135,10 @@ static bool find_in(const char *dir, const char *tail, Found *f, char **nsdir)
 
 /* --- Running ----------------------------------------------------------------------------- */
 
-/* A compile error of an imported module is a SyntaxError exception (catchable, shown with the
-   traceback through the import) carrying CPython's attributes. */
 static TrValue raise_syntax_error(const Diag *d, const char *file)
 {
-    TrType *t = &tr_SyntaxError;
-    if (d->type && !strcmp(d->type, "IndentationError"))
-        t = &tr_IndentationError;
-    else if (d->type && !strcmp(d->type, "TabError"))
-        t = &tr_TabError;
-    TrValue msg = tr_str_from_cstr(d->msg ? d->msg : "invalid syntax");
-    TrValue exc = tr_exc_new(t, &msg, 1);
-    if (exc == TR_ERR)
-        return TR_ERR;
-    TrValue text = TR_NONE;
-    if (d->text)
-        text = tr_str_fmt("%s\n", d->text);
-    struct {
-        const char *name;
-        TrValue v;
-    } attrs[] = {
-        {"msg", msg},
-        {"filename", tr_str_from_cstr(d->filename ? d->filename : file)},
-        {"lineno", d->line ? tr_small_new(d->line) : TR_NONE},
-        {"offset", d->col ? tr_small_new(d->col) : TR_NONE},
-        {"text", text},
-        {"end_lineno", d->line ? tr_small_new(d->line) : TR_NONE},
-        {"end_offset", d->end_col ? tr_small_new(d->end_col) : TR_NONE},
-        {"print_file_and_line", TR_NONE},
-    };
-    for (size_t i = 0; i < TR_ARRAY_LEN(attrs); i++)
-        tr_setattr(exc, tr_str_intern_cstr(attrs[i].name), attrs[i].v);
-    tr_err_clear();
-    return tr_raise_value(exc);
+    return vm_raise_syntax_error(d->type, d->msg, d->filename ? d->filename : file, d->line,
+                                 d->col, d->end_col, d->text);
 }
 
 /* The text of a source file (GC memory), or NULL with OSError set. */
@@ -211,58 +182,7 @@ static TrValue exec_found(TrValue name, const Found *f)
     CodeObj *co = cli_compile_module_exc(f->file, src, len);
     if (!co)
         return TR_ERR;
-    TrValue mod = tr_module_new(name);
-    TrValue g = ((TrModule *)tr_obj(mod))->dict;
-    TrValue file = tr_str_from_cstr(f->file);
-    int64_t dot = -1;
-    for (int64_t i = tr_as_str(name)->len - 1; i >= 0 && dot < 0; i--)
-        if (tr_str_char(tr_as_str(name), i) == '.')
-            dot = i;
-    TrValue package = f->pkgdir ? name : tr_str_slice(name, 0, dot < 0 ? 0 : dot, 1);
-    tr_dict_set_cstr(g, "__package__", package);
-    tr_dict_set_cstr(g, "__loader__", TR_NONE);
-    tr_dict_set_cstr(g, "__spec__", TR_NONE);
-    if (f->pkgdir) {
-        TrValue path = tr_list_new(1);
-        tr_list_append(path, tr_str_from_cstr(f->pkgdir));
-        tr_dict_set_cstr(g, "__path__", path);
-    }
-    tr_dict_set_cstr(g, "__file__", file);
-    tr_dict_set_cstr(g, "__cached__", TR_NONE); /* no .pyc files; the key is there as in CPython */
-    tr_dict_set_cstr(g, "__builtins__", tr_builtins_module());
-    /* in sys.modules before its body runs: a circular import sees the partial module */
-    TrValue modules = tr_sys_modules();
-    if (tr_dict_set(modules, name, mod) < 0)
-        return TR_ERR;
-    tr_module_initializing(name, true);
-    TrValue r = vm_run_module(co, g);
-    tr_module_initializing(name, false);
-    if (r == TR_ERR) {
-        TrValue exc = tr_err_fetch();
-        if (tr_dict_get(modules, name))
-            tr_dict_del(modules, name);
-        tr_err_restore(exc);
-        return TR_ERR;
-    }
-    TrValue m = tr_dict_get(modules, name); /* the body may have replaced itself */
-    if (!m && !tr_err_occurred())
-        return tr_raise(&tr_KeyError, "%R", name);
-    return m;
-}
-
-static TrValue namespace_package(TrValue name, const char *dir)
-{
-    TrValue mod = tr_module_new(name);
-    TrValue g = ((TrModule *)tr_obj(mod))->dict;
-    tr_dict_set_cstr(g, "__package__", name);
-    tr_dict_set_cstr(g, "__loader__", TR_NONE);
-    tr_dict_set_cstr(g, "__spec__", TR_NONE);
-    tr_dict_set_cstr(g, "__file__", TR_NONE);
-    TrValue path = tr_list_new(1);
-    tr_list_append(path, tr_str_from_cstr(dir));
-    tr_dict_set_cstr(g, "__path__", path);
-    tr_dict_set(tr_sys_modules(), name, mod);
-    return mod;
+    return vm_exec_module(name, co, f->file, f->pkgdir);
 }
 
 /* tr_import_file_hook: name is absolute; its parent package, if any, is already imported. */
@@ -300,7 +220,7 @@ static TrValue import_file(TrValue name)
         if (find_in(tr_str_utf8(entry), tail, &f, &nsdir))
             return exec_found(name, &f);
     }
-    return nsdir ? namespace_package(name, nsdir) : 0;
+    return nsdir ? vm_namespace_module(name, nsdir) : 0;
 }
 
 void cli_loader_install(void)

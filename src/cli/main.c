@@ -5,6 +5,7 @@
 #include "cli/cli.h"
 #include "runtime/runtime.h"
 #include "common/strbuf.h"
+#include "jit/jit.h"
 #include "vm/vm.h"
 
 #include <stdio.h>
@@ -19,12 +20,16 @@ static const char usage[] =
     "\n"
     "Commands:\n"
     "  run FILE [arg ...]   run a program in the interpreter (same as: trident FILE)\n"
+    "  build FILE -o EXE    compile a program to a standalone executable (-v: what compiled)\n"
     "  dis FILE             show the bytecode, laid out as `python3 -m dis` does\n"
     "  ast FILE             show the syntax tree, as `ast.dump` does\n"
     "  bench FILE [arg ...] time FILE in every mode, python3 and pypy3 (bench -h: options)\n"
+    "  ir FILE [--func NAME] [--after PASS]\n"
+    "                       show the SSA IR of each function, built and optimized\n"
     "\n"
     "Options:\n"
     "  -c cmd               run the program passed as a string\n"
+    "  --jit=off|always     always: compile every function to machine code before it runs\n"
     "  -h, --help           show this help and exit\n"
     "  -V, --version        show the version and exit\n";
 
@@ -63,6 +68,20 @@ int main(int argc, char **argv)
         char *dash = "-";
         return cli_run_source("<stdin>", sb_cstr(&sb), sb.len, 1, &dash);
     }
+    /* --jit=off|always before the command (always: compile every function before it first
+       runs; `on`, with counters, comes with the JIT's tiers) */
+    while (argc >= 2 && !strncmp(argv[1], "--jit=", 6)) {
+        const char *m = argv[1] + 6;
+        if (!strcmp(m, "always") || !strcmp(m, "always-verbose"))
+            jit_enable_always(!strcmp(m, "always-verbose"));
+        else if (strcmp(m, "off"))
+            return usage_error("trident: unknown JIT mode '%s' (off, always)\n", m);
+        argv[1] = argv[0];
+        argv++;
+        argc--;
+    }
+    if (argc < 2)
+        return usage_error("trident: %s\n", "missing file name after --jit");
     const char *a = argv[1];
     if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
         fputs(usage, stdout);
@@ -85,6 +104,10 @@ int main(int argc, char **argv)
         return need_file(argc - 2, argv + 2, "dis", cli_cmd_dis);
     if (!strcmp(a, "ast"))
         return need_file(argc - 2, argv + 2, "ast", cli_cmd_ast);
+    if (!strcmp(a, "ir"))
+        return need_file(argc - 2, argv + 2, "ir", cli_cmd_ir);
+    if (!strcmp(a, "build"))
+        return cli_cmd_build(argc - 2, argv + 2);
     if (!strcmp(a, "bench"))
         return cli_cmd_bench(argc - 2, argv + 2);
     if (a[0] == '-' && a[1] != 0)

@@ -6,6 +6,7 @@
  * arithmetic is done inline; everything else goes through the runtime's generic protocols.
  */
 #include "vm/attrcache.h"
+#include "vm/fastops.h"
 #include "vm/frame.h"
 #include "vm/gen.h"
 #include "vm/ops.h"
@@ -18,219 +19,7 @@
 
 TrValue vm_exc_raw, vm_exc_outer;
 
-static const ExcEntry *find_handler(const CodeObj *co, int lasti)
-{
-    for (int i = 0; i < co->nexctab; i++) {
-        const ExcEntry *e = &co->exctab[i];
-        if (lasti >= e->start && lasti < e->end)
-            return e;
-    }
-    return NULL;
-}
-
-static TrValue unbound_local(CodeObj *co, int i)
-{
-    return tr_raise(&tr_UnboundLocalError,
-                    "cannot access local variable '%U' where it is not associated with a value",
-                    tr_as_tuple(co->localsplusnames)->items[i]);
-}
-
-static TrValue unbound_deref(CodeObj *co, int i)
-{
-    if (co->localspluskinds[i] & CO_FAST_FREE)
-        return tr_raise(&tr_NameError,
-                        "cannot access free variable '%U' where it is not associated with a "
-                        "value in enclosing scope",
-                        tr_as_tuple(co->localsplusnames)->items[i]);
-    return unbound_local(co, i);
-}
-
-/* LOAD_NAME / LOAD_GLOBAL: a dict, or any mapping for class namespaces from __prepare__. */
-static TrValue ns_get(TrValue ns, TrValue name)
-{
-    if (TR_LIKELY(tr_is_ptr(ns) && tr_obj(ns)->type == &tr_dict_type))
-        return tr_dict_get_str(ns, name);
-    TrValue v = tr_getitem(ns, name);
-    if (!v && tr_err_matches(&tr_KeyError)) {
-        tr_err_clear();
-        return 0;
-    }
-    return v;
-}
-
-static int ns_set(TrValue ns, TrValue name, TrValue v)
-{
-    if (TR_LIKELY(tr_is_ptr(ns) && tr_obj(ns)->type == &tr_dict_type))
-        return tr_dict_set(ns, name, v);
-    return tr_setitem(ns, name, v);
-}
-
-static TrValue load_global(Frame *f, TrValue name)
-{
-    TrValue v = tr_dict_get_str(f->globals, name);
-    if (v)
-        return v;
-    if (tr_err_occurred())
-        return TR_ERR;
-    v = ns_get(f->builtins, name);
-    if (v || tr_err_occurred())
-        return v;
-    return vm_name_error(name);
-}
-
-static TrValue load_name(Frame *f, TrValue name)
-{
-    TrValue v;
-    if (f->locals) {
-        v = ns_get(f->locals, name);
-        if (v || tr_err_occurred())
-            return v;
-    } else {
-        return tr_raise(&tr_SystemError, "no locals when loading %R", name);
-    }
-    return load_global(f, name);
-}
-
 static int truth_slow(TrValue v) { return tr_truth(v); }
-
-/* Python's floor division and modulo on small ints; y != 0. */
-static inline int64_t floordiv_i64(int64_t x, int64_t y)
-{
-    int64_t q = x / y;
-    if ((x % y != 0) && ((x < 0) != (y < 0)))
-        q--;
-    return q;
-}
-static inline int64_t mod_i64(int64_t x, int64_t y)
-{
-    int64_t r = x % y;
-    if (r != 0 && ((r < 0) != (y < 0)))
-        r += y;
-    return r;
-}
-
-/* Inline arithmetic for small ints and floats; 0 means "not handled here". */
-static inline TrValue fast_binop(TrValue a, TrValue b, int op)
-{
-    if (op >= TR_OP__COUNT)
-        op -= TR_OP__COUNT;
-    if (tr_is_small(a) && tr_is_small(b)) {
-        int64_t r;
-        switch (op) {
-        case TR_OP_ADD:
-            if (!__builtin_add_overflow((int64_t)a, (int64_t)(b - 1), &r))
-                return (TrValue)r;
-            return 0;
-        case TR_OP_SUB:
-            if (!__builtin_sub_overflow((int64_t)a, (int64_t)(b - 1), &r))
-                return (TrValue)r;
-            return 0;
-        case TR_OP_MUL:
-            if (!__builtin_mul_overflow(tr_small_val(a), (int64_t)(b - 1), &r))
-                return (TrValue)r | 1;
-            return 0;
-        case TR_OP_FLOORDIV:
-            if (b == tr_small_new(0))
-                return 0;
-            return tr_int_from_i64(floordiv_i64(tr_small_val(a), tr_small_val(b)));
-        case TR_OP_MOD:
-            if (b == tr_small_new(0))
-                return 0;
-            return tr_small_new(mod_i64(tr_small_val(a), tr_small_val(b)));
-        case TR_OP_AND: return a & b;
-        case TR_OP_OR: return a | b;
-        case TR_OP_XOR: return (a ^ b) | 1;
-        case TR_OP_TRUEDIV: {
-            int64_t x = tr_small_val(a), y = tr_small_val(b);
-            const int64_t lim = INT64_C(1) << 53;
-            if (y == 0 || x > lim || x < -lim || y > lim || y < -lim)
-                return 0;
-            return tr_float_new((double)x / (double)y);
-        }
-        default: return 0;
-        }
-    }
-    if (tr_is_flonum(a) || tr_is_flonum(b)) {
-        double x, y;
-        if (tr_is_flonum(a))
-            x = tr_flonum_val(a);
-        else if (tr_is_small(a))
-            x = (double)tr_small_val(a);
-        else
-            return 0;
-        if (tr_is_flonum(b))
-            y = tr_flonum_val(b);
-        else if (tr_is_small(b))
-            y = (double)tr_small_val(b);
-        else
-            return 0;
-        switch (op) {
-        case TR_OP_ADD: return tr_float_new(x + y);
-        case TR_OP_SUB: return tr_float_new(x - y);
-        case TR_OP_MUL: return tr_float_new(x * y);
-        case TR_OP_TRUEDIV: return y == 0.0 ? 0 : tr_float_new(x / y);
-        default: return 0;
-        }
-    }
-    return 0;
-}
-
-static inline TrValue fast_compare(TrValue a, TrValue b, int op)
-{
-    double x, y;
-    if (tr_is_small(a) && tr_is_small(b)) {
-        int64_t p = (int64_t)a, q = (int64_t)b; /* the tagging preserves order */
-        switch (op) {
-        case TR_LT: return tr_bool(p < q);
-        case TR_LE: return tr_bool(p <= q);
-        case TR_EQ: return tr_bool(p == q);
-        case TR_NE: return tr_bool(p != q);
-        case TR_GT: return tr_bool(p > q);
-        default: return tr_bool(p >= q);
-        }
-    }
-    if (tr_is_flonum(a) && tr_is_flonum(b)) {
-        x = tr_flonum_val(a);
-        y = tr_flonum_val(b);
-        switch (op) {
-        case TR_LT: return tr_bool(x < y);
-        case TR_LE: return tr_bool(x <= y);
-        case TR_EQ: return tr_bool(x == y);
-        case TR_NE: return tr_bool(x != y);
-        case TR_GT: return tr_bool(x > y);
-        default: return tr_bool(x >= y);
-        }
-    }
-    return 0;
-}
-
-static TrValue build_map(TrValue *items, int n)
-{
-    TrValue d = tr_dict_new();
-    for (int i = 0; i < n; i++)
-        if (tr_dict_set(d, items[2 * i], items[2 * i + 1]) < 0)
-            return TR_ERR;
-    return d;
-}
-
-static TrValue build_const_key_map(TrValue keys, TrValue *vals, int n)
-{
-    TrValue d = tr_dict_new();
-    TrTuple *k = tr_as_tuple(keys);
-    for (int i = 0; i < n; i++)
-        if (tr_dict_set(d, k->items[i], vals[i]) < 0)
-            return TR_ERR;
-    return d;
-}
-
-static TrValue build_set(TrValue *items, int n)
-{
-    TrValue s = tr_set_new();
-    for (int i = 0; i < n; i++)
-        if (tr_set_add(s, items[i]) < 0)
-            return TR_ERR;
-    return s;
-}
 
 /* The constructs whose instructions the VM does not run yet, named for the user. */
 static TrValue unsupported(int op)
@@ -360,7 +149,7 @@ TrValue vm_eval(Frame *entry, bool throwing)
     TARGET(LOAD_FAST_Q) {
         v = lp[OPARG];
         if (TR_UNLIKELY(!v)) {
-            unbound_local(co, OPARG);
+            vm_unbound_local(co, OPARG);
             goto error;
         }
         PUSH(v);
@@ -369,7 +158,7 @@ TrValue vm_eval(Frame *entry, bool throwing)
     TARGET(STORE_FAST_Q) lp[OPARG] = POP(); DISPATCH();
     TARGET(DELETE_FAST) {
         if (TR_UNLIKELY(!lp[OPARG])) {
-            unbound_local(co, OPARG);
+            vm_unbound_local(co, OPARG);
             goto error;
         }
         lp[OPARG] = 0;
@@ -393,7 +182,7 @@ TrValue vm_eval(Frame *entry, bool throwing)
     TARGET(LOAD_DEREF) {
         v = ((TrCell *)tr_obj(lp[OPARG]))->ref;
         if (TR_UNLIKELY(!v)) {
-            unbound_deref(co, OPARG);
+            vm_unbound_deref(co, OPARG);
             goto error;
         }
         PUSH(v);
@@ -401,13 +190,13 @@ TrValue vm_eval(Frame *entry, bool throwing)
     }
     TARGET(LOAD_CLASSDEREF) {
         TrValue name = tr_as_tuple(co->localsplusnames)->items[OPARG];
-        v = f->locals ? ns_get(f->locals, name) : 0;
+        v = f->locals ? vm_ns_get(f->locals, name) : 0;
         if (!v) {
             if (tr_err_occurred())
                 goto error;
             v = ((TrCell *)tr_obj(lp[OPARG]))->ref;
             if (!v) {
-                unbound_deref(co, OPARG);
+                vm_unbound_deref(co, OPARG);
                 goto error;
             }
         }
@@ -418,7 +207,7 @@ TrValue vm_eval(Frame *entry, bool throwing)
     TARGET(DELETE_DEREF) {
         TrCell *c = (TrCell *)tr_obj(lp[OPARG]);
         if (!c->ref) {
-            unbound_deref(co, OPARG);
+            vm_unbound_deref(co, OPARG);
             goto error;
         }
         c->ref = 0;
@@ -427,7 +216,7 @@ TrValue vm_eval(Frame *entry, bool throwing)
     load_global_generic: {
         if (OPARG & 1)
             PUSH(0);
-        v = load_global(f, names[OPARG >> 1]);
+        v = vm_load_global(f, names[OPARG >> 1]);
         CHECK(v);
         PUSH(v);
         DISPATCH();
@@ -445,7 +234,7 @@ TrValue vm_eval(Frame *entry, bool throwing)
         DISPATCH();
     }
     TARGET(LOAD_NAME) {
-        v = load_name(f, names[OPARG]);
+        v = vm_load_name(f, names[OPARG]);
         CHECK(v);
         PUSH(v);
         DISPATCH();
@@ -455,7 +244,7 @@ TrValue vm_eval(Frame *entry, bool throwing)
             tr_raise(&tr_SystemError, "no locals found when storing %R", names[OPARG]);
             goto error;
         }
-        CHECK_INT(ns_set(f->locals, names[OPARG], POP()));
+        CHECK_INT(vm_ns_set(f->locals, names[OPARG], POP()));
         DISPATCH();
     }
     TARGET(DELETE_NAME) {
@@ -597,7 +386,7 @@ TrValue vm_eval(Frame *entry, bool throwing)
     binary_op_generic: {
         b = POP();
         a = TOP();
-        v = fast_binop(a, b, OPARG);
+        v = vm_fast_binop(a, b, OPARG);
         if (!v && tr_type_of(a) == &tr_int_type && tr_type_of(b) == &tr_int_type) {
             /* big ints: straight to int arithmetic (immutable, so in-place is plain) */
             v = tr_int_binop(a, b, OPARG % TR_OP__COUNT);
@@ -615,7 +404,7 @@ TrValue vm_eval(Frame *entry, bool throwing)
     TARGET(COMPARE_OP_Q) {
         b = POP();
         a = TOP();
-        v = fast_compare(a, b, OPARG);
+        v = vm_fast_compare(a, b, OPARG);
         if (!v) {
             v = tr_richcmp(a, b, OPARG);
             CHECK(v);
@@ -768,7 +557,7 @@ TrValue vm_eval(Frame *entry, bool throwing)
     }
     TARGET(BUILD_SET) {
         int n = OPARG;
-        v = build_set(sp - n, n);
+        v = vm_build_set(sp - n, n);
         CHECK(v);
         sp -= n;
         PUSH(v);
@@ -776,7 +565,7 @@ TrValue vm_eval(Frame *entry, bool throwing)
     }
     TARGET(BUILD_MAP) {
         int n = OPARG;
-        v = build_map(sp - 2 * n, n);
+        v = vm_build_map(sp - 2 * n, n);
         CHECK(v);
         sp -= 2 * n;
         PUSH(v);
@@ -784,7 +573,7 @@ TrValue vm_eval(Frame *entry, bool throwing)
     }
     TARGET(BUILD_CONST_KEY_MAP) {
         int n = OPARG;
-        v = build_const_key_map(TOP(), sp - 1 - n, n);
+        v = vm_build_const_key_map(TOP(), sp - 1 - n, n);
         CHECK(v);
         sp -= n + 1;
         PUSH(v);
@@ -1151,7 +940,7 @@ do_return:
         DISPATCH();
     }
     TARGET(LOAD_BUILD_CLASS) {
-        v = ns_get(f->builtins, tr_str_intern_cstr("__build_class__"));
+        v = vm_ns_get(f->builtins, tr_str_intern_cstr("__build_class__"));
         if (!v) {
             if (!tr_err_occurred())
                 tr_raise(&tr_NameError, "__build_class__ not found");
@@ -1166,11 +955,11 @@ do_return:
             tr_raise(&tr_SystemError, "no locals found when setting up annotations");
             goto error;
         }
-        v = ns_get(f->locals, key);
+        v = vm_ns_get(f->locals, key);
         if (!v) {
             if (tr_err_occurred())
                 goto error;
-            CHECK_INT(ns_set(f->locals, key, tr_dict_new()));
+            CHECK_INT(vm_ns_set(f->locals, key, tr_dict_new()));
         }
         DISPATCH();
     }
@@ -1247,7 +1036,7 @@ error:
         tr_raise(&tr_SystemError, "error return without exception set");
     tr_exc_add_frame(tr_ts.exc, co->filename, vm_frame_line(f, (int)(ip - code) - 1), co->name);
 exception_unwind: {
-        const ExcEntry *h = find_handler(co, (int)(ip - code) - 1);
+        const ExcEntry *h = vm_find_handler(co, (int)(ip - code) - 1);
         if (h) {
             sp = lp + co->nlocalsplus + h->depth;
             if (h->lasti)

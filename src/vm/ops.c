@@ -3,6 +3,7 @@
  * arguments, dict merges, f-string conversions, with, raise, imports, pattern matching,
  * MAKE_FUNCTION. Messages are CPython 3.11's.
  */
+#include "vm/native.h"
 #include "vm/ops.h"
 #include "vm/vm.h"
 
@@ -556,7 +557,9 @@ TrValue vm_make_function(Frame *f, TrValue code, TrValue defaults, TrValue kwdef
     if (!fv)
         return TR_ERR;
     TrFunction *fn = (TrFunction *)tr_obj(fv);
-    fn->entry = vm_call_function;
+    if (vm_compile_hook && !co->native_tried)
+        vm_compile_hook(co);
+    fn->entry = co->native ? vm_native_call : vm_call_function;
     fn->builtins = f->builtins;
     fn->defaults = defaults;
     fn->kwdefaults = kwdefaults;
@@ -582,4 +585,108 @@ TrValue vm_make_function(Frame *f, TrValue code, TrValue defaults, TrValue kwdef
         fn->annotations = annotations;
     }
     return fv;
+}
+
+/* --- Shared with compiled code: names, locals, building ---------------------------------- */
+
+const ExcEntry *vm_find_handler(const CodeObj *co, int lasti)
+{
+    for (int i = 0; i < co->nexctab; i++) {
+        const ExcEntry *e = &co->exctab[i];
+        if (lasti >= e->start && lasti < e->end)
+            return e;
+    }
+    return NULL;
+}
+
+TrValue vm_unbound_local(CodeObj *co, int i)
+{
+    return tr_raise(&tr_UnboundLocalError,
+                    "cannot access local variable '%U' where it is not associated with a value",
+                    tr_as_tuple(co->localsplusnames)->items[i]);
+}
+
+TrValue vm_unbound_deref(CodeObj *co, int i)
+{
+    if (co->localspluskinds[i] & CO_FAST_FREE)
+        return tr_raise(&tr_NameError,
+                        "cannot access free variable '%U' where it is not associated with a "
+                        "value in enclosing scope",
+                        tr_as_tuple(co->localsplusnames)->items[i]);
+    return vm_unbound_local(co, i);
+}
+
+/* LOAD_NAME / LOAD_GLOBAL: a dict, or any mapping for class namespaces from __prepare__. */
+TrValue vm_ns_get(TrValue ns, TrValue name)
+{
+    if (TR_LIKELY(tr_is_ptr(ns) && tr_obj(ns)->type == &tr_dict_type))
+        return tr_dict_get_str(ns, name);
+    TrValue v = tr_getitem(ns, name);
+    if (!v && tr_err_matches(&tr_KeyError)) {
+        tr_err_clear();
+        return 0;
+    }
+    return v;
+}
+
+int vm_ns_set(TrValue ns, TrValue name, TrValue v)
+{
+    if (TR_LIKELY(tr_is_ptr(ns) && tr_obj(ns)->type == &tr_dict_type))
+        return tr_dict_set(ns, name, v);
+    return tr_setitem(ns, name, v);
+}
+
+TrValue vm_load_global(Frame *f, TrValue name)
+{
+    TrValue v = tr_dict_get_str(f->globals, name);
+    if (v)
+        return v;
+    if (tr_err_occurred())
+        return TR_ERR;
+    v = vm_ns_get(f->builtins, name);
+    if (v || tr_err_occurred())
+        return v;
+    return vm_name_error(name);
+}
+
+TrValue vm_load_name(Frame *f, TrValue name)
+{
+    TrValue v;
+    if (f->locals) {
+        v = vm_ns_get(f->locals, name);
+        if (v || tr_err_occurred())
+            return v;
+    } else {
+        return tr_raise(&tr_SystemError, "no locals when loading %R", name);
+    }
+    return vm_load_global(f, name);
+}
+
+
+TrValue vm_build_map(TrValue *items, int n)
+{
+    TrValue d = tr_dict_new();
+    for (int i = 0; i < n; i++)
+        if (tr_dict_set(d, items[2 * i], items[2 * i + 1]) < 0)
+            return TR_ERR;
+    return d;
+}
+
+TrValue vm_build_const_key_map(TrValue keys, TrValue *vals, int n)
+{
+    TrValue d = tr_dict_new();
+    TrTuple *k = tr_as_tuple(keys);
+    for (int i = 0; i < n; i++)
+        if (tr_dict_set(d, k->items[i], vals[i]) < 0)
+            return TR_ERR;
+    return d;
+}
+
+TrValue vm_build_set(TrValue *items, int n)
+{
+    TrValue s = tr_set_new();
+    for (int i = 0; i < n; i++)
+        if (tr_set_add(s, items[i]) < 0)
+            return TR_ERR;
+    return s;
 }

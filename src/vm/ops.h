@@ -42,4 +42,16 @@ TrValue vm_make_function(Frame *f, TrValue code, TrValue defaults, TrValue kwdef
 
 TrValue vm_name_error(TrValue name);
 
+/* Used by the interpreter and by the helpers of compiled code (native_rt.c). */
+const ExcEntry *vm_find_handler(const CodeObj *co, int lasti);
+TrValue vm_unbound_local(CodeObj *co, int i);  /* raises UnboundLocalError; TR_ERR */
+TrValue vm_unbound_deref(CodeObj *co, int i);
+TrValue vm_ns_get(TrValue ns, TrValue name);   /* 0 when absent (no exception) */
+int vm_ns_set(TrValue ns, TrValue name, TrValue v);
+TrValue vm_load_global(Frame *f, TrValue name);
+TrValue vm_load_name(Frame *f, TrValue name);
+TrValue vm_build_map(TrValue *items, int n);
+TrValue vm_build_const_key_map(TrValue keys, TrValue *vals, int n);
+TrValue vm_build_set(TrValue *items, int n);
+
 #endif

@@ -4,6 +4,7 @@
  * the runtime calls Python functions.
  */
 #include "vm/vm.h"
+#include "vm/native.h"
 #include "vm/frame.h"
 #include "vm/gen.h"
 
@@ -115,6 +116,8 @@ static int hook_super_args(TrValue *type, TrValue *obj)
     return -1;
 }
 
+void (*vm_compile_hook)(CodeObj *co);
+
 void vm_init(void)
 {
     vm_c_stack_init();
@@ -156,7 +159,9 @@ TrValue vm_run_code(CodeObj *co, TrValue globals, TrValue locals)
         b = ((TrModule *)tr_obj(b))->dict;
     f->builtins = b && tr_is_dict(b) ? b : tr_builtins();
     tr_err_clear(); /* a failed lookup above is not an error here */
-    TrValue r = vm_eval(f, false);
+    if (vm_compile_hook && !co->native_tried)
+        vm_compile_hook(co);
+    TrValue r = co->native ? vm_native_run(f) : vm_eval(f, false);
     vm_frame_pop(f);
     return r;
 }
@@ -171,7 +176,9 @@ TrValue vm_call_with_locals(TrFunction *fn, TrValue locals)
     f->globals = fn->globals;
     f->builtins = fn->builtins ? fn->builtins : tr_builtins();
     f->locals = locals;
-    TrValue r = vm_eval(f, false);
+    if (vm_compile_hook && !co->native_tried)
+        vm_compile_hook(co);
+    TrValue r = co->native ? vm_native_run(f) : vm_eval(f, false);
     vm_frame_pop(f);
     return r;
 }

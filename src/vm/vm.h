@@ -9,6 +9,9 @@
 #include "runtime/func.h"
 
 void vm_init(void);
+/* Called before a code object first runs when set (the JIT's compile-everything mode); it may
+   set co->native. Sets co->native_tried either way. */
+extern void (*vm_compile_hook)(CodeObj *co);
 /* Runs module code in globals (a dict). Returns the result or TR_ERR with the exception
    pending (its traceback filled in). */
 TrValue vm_run_module(CodeObj *co, TrValue globals);

@@ -1,0 +1,807 @@
+/*
+ * x64_gen.c -- lowering of optimized IR to x86-64 machine code (System V ABI). The generated
+ * function is TrValue fn(Frame *f): rbx holds f for the whole body; every IR value lives in the
+ * register the allocator gave it (IrInstr.reg) or in its stack slot. Generic operations become
+ * calls of the helper ir_ops.def names, with arguments built from the op's signature; every
+ * exit (error or failed guard) jumps to out-of-line code that stores the frame state into f and
+ * hands it to the interpreter (vm/native.h).
+ */
+#include "backend/x86_64/x64_gen.h"
+
+#include "backend/x86_64/x64_encode.h"
+#include "runtime/runtime.h"
+#include "vm/frame.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define LP_OFF ((int32_t)offsetof(Frame, lp))
+#define SAVED 40 /* rbx r12 r13 r14 r15 below the saved rbp */
+
+typedef struct Exit {
+    IrInstr *at;   /* the instruction whose frame state this is */
+    X64Label label;
+    bool throwing; /* error (raise) rather than guard */
+} Exit;
+
+typedef struct Gen {
+    X64Asm a;
+    IrFunc *fn;
+    CodeObj *co;
+    int nslots;
+    X64Label *block_label;
+    X64Label epilogue;
+    Exit *exits;
+    int nexits, exits_cap;
+    const char *why;
+} Gen;
+
+static const X64Reg arg_regs[6] = {X64_RDI, X64_RSI, X64_RDX, X64_RCX, X64_R8, X64_R9};
+
+/* --- Locations --------------------------------------------------------------------------- */
+
+static X64Mem slot_mem(Gen *g, int slot) { return x64_mem(X64_RBP, -SAVED - 8 * (slot + 1)); }
+
+static X64Mem val_mem(Gen *g, IrInstr *v)
+{
+    TR_ASSERT(v->slot >= 0);
+    return slot_mem(g, v->slot);
+}
+
+static X64Mem lp_mem(int k) { return x64_mem(X64_RBX, LP_OFF + 8 * k); }
+
+static void load(Gen *g, X64Reg r, IrInstr *v) { x64_rm(&g->a, X64_MOV, X64_Q, r, val_mem(g, v)); }
+static void store(Gen *g, IrInstr *v, X64Reg r) { x64_mr(&g->a, X64_MOV, X64_Q, val_mem(g, v), r); }
+static void loadx(Gen *g, X64Xmm x, IrInstr *v) { x64_xm(&g->a, X64_MOVSD, x, val_mem(g, v)); }
+static void storex(Gen *g, IrInstr *v, X64Xmm x) { x64_mx(&g->a, X64_MOVSD, val_mem(g, v), x); }
+
+static void fail(Gen *g, const char *why)
+{
+    if (!g->why)
+        g->why = why;
+}
+
+/* Symbols of the static objects a constant or type test may name. */
+static const char *static_symbol(const void *p)
+{
+    static const struct { const void *p; const char *name; } syms[] = {
+        {&tr_none_obj, "tr_none_obj"}, {&tr_true_obj, "tr_true_obj"},
+        {&tr_false_obj, "tr_false_obj"}, {&tr_notimpl_obj, "tr_notimpl_obj"},
+        {&tr_ellipsis_obj, "tr_ellipsis_obj"}, {&tr_int_type, "tr_int_type"},
+        {&tr_float_type, "tr_float_type"}, {&tr_bool_type, "tr_bool_type"},
+        {&tr_str_type, "tr_str_type"}, {&tr_list_type, "tr_list_type"},
+        {&tr_tuple_type, "tr_tuple_type"}, {&tr_dict_type, "tr_dict_type"},
+        {&tr_set_type, "tr_set_type"}, {&tr_none_type, "tr_none_type"},
+        {&tr_function_type, "tr_function_type"}, {&tr_builtin_type, "tr_builtin_type"},
+        {&tr_range_type, "tr_range_type"}, {&tr_AssertionError, "tr_AssertionError"},
+    };
+    for (size_t k = 0; k < TR_ARRAY_LEN(syms); k++)
+        if (syms[k].p == p)
+            return syms[k].name;
+    return NULL;
+}
+
+static void load_const(Gen *g, X64Reg r, TrValue v)
+{
+    if (!tr_is_ptr(v)) {
+        x64_ri(&g->a, X64_MOV, X64_Q, r, (int64_t)v);
+        return;
+    }
+    const char *sym = static_symbol(tr_obj(v));
+    if (sym) {
+        x64_mov_abs(&g->a, r, sym, 0);
+        return;
+    }
+    /* other objects are found through the code object: f->co->consts->items[k] */
+    TrTuple *c = tr_as_tuple(g->co->consts);
+    for (int64_t k = 0; k < c->len; k++)
+        if (c->items[k] == v) {
+            x64_rm(&g->a, X64_MOV, X64_Q, r, x64_mem(X64_RBX, (int32_t)offsetof(Frame, co)));
+            x64_rm(&g->a, X64_MOV, X64_Q, r, x64_mem(r, (int32_t)offsetof(CodeObj, consts)));
+            x64_rm(&g->a, X64_MOV, X64_Q, r,
+                   x64_mem(r, (int32_t)(offsetof(TrTuple, items) + 8 * (size_t)k)));
+            return;
+        }
+    fail(g, "a constant that is not in the code object");
+}
+
+/* --- Exits --------------------------------------------------------------------------------- */
+
+static X64Label exit_for(Gen *g, IrInstr *i, bool throwing)
+{
+    if (!i->fs) {
+        fail(g, "an exit without a frame state");
+        return x64_label_new(&g->a);
+    }
+    if (g->nexits == g->exits_cap) {
+        g->exits_cap = g->exits_cap ? 2 * g->exits_cap : 32;
+        g->exits = realloc(g->exits, sizeof(Exit) * (size_t)g->exits_cap);
+        if (!g->exits)
+            abort();
+    }
+    Exit *e = &g->exits[g->nexits++];
+    e->at = i;
+    e->label = x64_label_new(&g->a);
+    e->throwing = throwing;
+    return e->label;
+}
+
+/* rax <- v as a tagged value (boxes int64 / double / bool); may call. */
+static void load_tagged(Gen *g, X64Reg r, IrInstr *v)
+{
+    switch (v->type) {
+    case IT_T:
+        load(g, r, v);
+        return;
+    case IT_I:
+        load(g, X64_RDI, v);
+        x64_call(&g->a, "tr_int_from_i64");
+        break;
+    case IT_F:
+        loadx(g, X64_XMM0, v);
+        x64_call(&g->a, "tr_float_new");
+        break;
+    case IT_B: {
+        load(g, X64_RCX, v);
+        x64_mov_abs(&g->a, X64_RAX, "tr_false_obj", 0);
+        x64_mov_abs(&g->a, X64_RDX, "tr_true_obj", 0);
+        x64_rr(&g->a, X64_TEST, X64_D, X64_RCX, X64_RCX);
+        x64_cmov(&g->a, X64_CC_NE, X64_Q, X64_RAX, X64_RDX);
+        break;
+    }
+    default:
+        fail(g, "a value of no type in a frame state");
+        return;
+    }
+    if (r != X64_RAX)
+        x64_rr(&g->a, X64_MOV, X64_Q, r, X64_RAX);
+}
+
+static void emit_exit(Gen *g, Exit *e)
+{
+    X64Asm *a = &g->a;
+    IrFrameState *fs = e->at->fs;
+    x64_label_bind(a, e->label);
+    if (e->throwing && fs->nlocals + fs->nstack == 0) {
+        x64_rr(a, X64_MOV, X64_Q, X64_RDI, X64_RBX);
+        x64_ri(a, X64_MOV, X64_D, X64_RSI, fs->pc);
+        x64_call(a, "vm_native_error");
+        x64_jmp(a, g->epilogue);
+        return;
+    }
+    int nlp = g->co->nlocalsplus;
+    for (int k = 0; k < fs->nlocals + fs->nstack; k++) {
+        IrInstr *v = fs->vals[k];
+        int at = k < fs->nlocals ? k : nlp + (k - fs->nlocals);
+        if (!v) {
+            x64_mi(a, X64_MOV, X64_Q, lp_mem(at), 0);
+            continue;
+        }
+        load_tagged(g, X64_RAX, v);
+        x64_mr(a, X64_MOV, X64_Q, lp_mem(at), X64_RAX);
+    }
+    x64_rr(a, X64_MOV, X64_Q, X64_RDI, X64_RBX);
+    x64_ri(a, X64_MOV, X64_D, X64_RSI, fs->pc);
+    x64_ri(a, X64_MOV, X64_D, X64_RDX, fs->nstack);
+    x64_ri(a, X64_MOV, X64_D, X64_RCX, e->throwing);
+    x64_call(a, "vm_native_resume");
+    x64_jmp(a, g->epilogue);
+}
+
+/* --- Generic operations: calls of helpers ------------------------------------------------- */
+
+static void gen_helper_call(Gen *g, IrInstr *i)
+{
+    X64Asm *a = &g->a;
+    const IrOpInfo *info = ir_info(i);
+    const char *sig = info->sig;
+    int nreg = 0, nx = 0, opnd = 0;
+    /* 's' operands go to the frame's value stack first (they are not in registers) */
+    const char *s = strchr(sig, 's');
+    if (s && s < strchr(sig, ':')) {
+        int base = g->co->nlocalsplus + (int)i->imm2;
+        for (int k = (int)(s - sig) - (int)(strchr(sig, 'f') && strchr(sig, 'f') < s) -
+                     (int)(strchr(sig, 'v') && strchr(sig, 'v') < s) * 0;
+             k < 0;)
+            k++;
+        /* operands before 's' in the signature are 'v's counted from 0; count them */
+        int before = 0;
+        for (const char *p = sig; p < s; p++)
+            before += *p == 'v';
+        for (int k = before; k < i->nargs; k++) {
+            IrInstr *v = i->args[k];
+            if (v->type != IT_T) {
+                load_tagged(g, X64_RAX, v);
+                x64_mr(a, X64_MOV, X64_Q, lp_mem(base + k - before), X64_RAX);
+            } else {
+                load(g, X64_RAX, v);
+                x64_mr(a, X64_MOV, X64_Q, lp_mem(base + k - before), X64_RAX);
+            }
+        }
+    }
+    for (const char *p = sig; *p && *p != ':'; p++) {
+        switch (*p) {
+        case 'f':
+            x64_rr(a, X64_MOV, X64_Q, arg_regs[nreg++], X64_RBX);
+            break;
+        case 'v': {
+            IrInstr *v = i->args[opnd++];
+            if (v->type == IT_F)
+                loadx(g, (X64Xmm)nx++, v);
+            else if (v->type == IT_T || v->type == IT_I || v->type == IT_P)
+                load(g, arg_regs[nreg++], v);
+            else
+                fail(g, "a bool operand of a generic operation");
+            break;
+        }
+        case 'i':
+            x64_ri(a, X64_MOV, X64_Q, arg_regs[nreg++], i->imm);
+            break;
+        case 'j':
+            x64_ri(a, X64_MOV, X64_Q, arg_regs[nreg++], i->imm2);
+            break;
+        case 'p':
+            x64_ri(a, X64_MOV, X64_Q, arg_regs[nreg++], i->pc);
+            break;
+        case 's': {
+            int before = 0;
+            for (const char *q = sig; q < p; q++)
+                before += *q == 'v';
+            x64_rm(a, X64_LEA, X64_Q, arg_regs[nreg++],
+                   lp_mem(g->co->nlocalsplus + (int)i->imm2));
+            x64_ri(a, X64_MOV, X64_Q, arg_regs[nreg++], i->nargs - before);
+            opnd = i->nargs;
+            break;
+        }
+        default:
+            fail(g, "bad helper signature");
+        }
+    }
+    x64_call(a, info->helper);
+    char err = strchr(sig, ':')[1];
+    if (err == 'n' || err == 'x') {
+        x64_rr(a, X64_TEST, X64_Q, X64_RAX, X64_RAX);
+        x64_jcc(a, X64_CC_E, exit_for(g, i, true));
+    } else if (err == 'e') {
+        x64_rr(a, X64_TEST, X64_D, X64_RAX, X64_RAX);
+        x64_jcc(a, X64_CC_S, exit_for(g, i, true));
+    }
+    if (info->flags & IRF_TERM) { /* raise: never returns normally */
+        x64_jmp(a, exit_for(g, i, true));
+        return;
+    }
+    if (i->type == IT_B) {
+        x64_rr(a, X64_MOVZX8, X64_D, X64_RAX, X64_RAX);
+        store(g, i, X64_RAX);
+    } else if (i->type == IT_F) {
+        storex(g, i, X64_XMM0);
+    } else if (i->type != IT_V) {
+        store(g, i, X64_RAX);
+    }
+}
+
+/* --- Inline operations --------------------------------------------------------------------- */
+
+static X64Cond cmp_cond(int64_t op, bool is_unsigned)
+{
+    switch (op) {
+    case TR_LT: return is_unsigned ? X64_CC_B : X64_CC_L;
+    case TR_LE: return is_unsigned ? X64_CC_BE : X64_CC_LE;
+    case TR_EQ: return X64_CC_E;
+    case TR_NE: return X64_CC_NE;
+    case TR_GT: return is_unsigned ? X64_CC_A : X64_CC_G;
+    default: return is_unsigned ? X64_CC_AE : X64_CC_GE;
+    }
+}
+
+static void set_bool(Gen *g, IrInstr *i, X64Cond cc)
+{
+    x64_setcc(&g->a, cc, X64_RAX);
+    x64_rr(&g->a, X64_MOVZX8, X64_D, X64_RAX, X64_RAX);
+    store(g, i, X64_RAX);
+}
+
+/* rax <- tag bits test: ((v & 3) == want) */
+static void tag_test(Gen *g, IrInstr *i, int want)
+{
+    load(g, X64_RAX, i->args[0]);
+    x64_ri(&g->a, X64_AND, X64_D, X64_RAX, 3);
+    x64_ri(&g->a, X64_CMP, X64_D, X64_RAX, want);
+    set_bool(g, i, X64_CC_E);
+}
+
+/* xmm0 <- the double of a float value in rax (flonum or boxed) */
+static void unbox_float_rax(Gen *g)
+{
+    X64Asm *a = &g->a;
+    X64Label boxed = x64_label_new(a), zero = x64_label_new(a), done = x64_label_new(a);
+    x64_rr(a, X64_MOV, X64_D, X64_RCX, X64_RAX);
+    x64_ri(a, X64_AND, X64_D, X64_RCX, 3);
+    x64_ri(a, X64_CMP, X64_D, X64_RCX, 2);
+    x64_jcc(a, X64_CC_NE, boxed);
+    x64_ri(a, X64_CMP, X64_Q, X64_RAX, TR_FLONUM_ZERO);
+    x64_jcc(a, X64_CC_E, zero);
+    x64_ri(a, X64_ROR, X64_Q, X64_RAX, 3);
+    x64_ri(a, X64_MOV, X64_Q, X64_RCX, (int64_t)TR_FLONUM_BIAS);
+    x64_rr(a, X64_SUB, X64_Q, X64_RAX, X64_RCX);
+    x64_xr(a, X64_MOVQ, X64_Q, X64_XMM0, X64_RAX);
+    x64_jmp(a, done);
+    x64_label_bind(a, zero);
+    x64_xx(a, X64_XORPD, X64_XMM0, X64_XMM0);
+    x64_jmp(a, done);
+    x64_label_bind(a, boxed);
+    x64_xm(a, X64_MOVSD, X64_XMM0, x64_mem(X64_RAX, (int32_t)offsetof(TrFloat, d)));
+    x64_label_bind(a, done);
+}
+
+/* rax <- tagged value of the double in xmm0 (a flonum when it has one, else boxed) */
+static void box_float_xmm0(Gen *g)
+{
+    X64Asm *a = &g->a;
+    X64Label slow = x64_label_new(a), done = x64_label_new(a);
+    x64_rx(a, X64_MOVQ, X64_Q, X64_RAX, X64_XMM0);
+    x64_ri(a, X64_MOV, X64_Q, X64_RCX, (int64_t)TR_FLONUM_BIAS);
+    x64_rr(a, X64_ADD, X64_Q, X64_RAX, X64_RCX);
+    x64_ri(a, X64_ROL, X64_Q, X64_RAX, 3);
+    x64_rr(a, X64_MOV, X64_D, X64_RCX, X64_RAX);
+    x64_ri(a, X64_AND, X64_D, X64_RCX, 3);
+    x64_ri(a, X64_CMP, X64_D, X64_RCX, 2);
+    x64_jcc(a, X64_CC_NE, slow);
+    x64_ri(a, X64_CMP, X64_Q, X64_RAX, TR_FLONUM_ZERO);
+    x64_jcc(a, X64_CC_NE, done);
+    x64_label_bind(a, slow);
+    x64_call(a, "tr_float_new"); /* xmm0 still holds the double */
+    x64_label_bind(a, done);
+}
+
+/* Python's floor division / modulo of rax by rcx (rcx != 0): result in rax. */
+static void floordiv_mod(Gen *g, bool mod)
+{
+    X64Asm *a = &g->a;
+    X64Label done = x64_label_new(a);
+    x64_rr(a, X64_MOV, X64_Q, X64_R8, X64_RCX);
+    x64_op(a, X64_CQO);
+    x64_r(a, X64_IDIV, X64_Q, X64_RCX); /* rax = q, rdx = r (truncated) */
+    x64_rr(a, X64_TEST, X64_Q, X64_RDX, X64_RDX);
+    x64_jcc(a, X64_CC_E, done);
+    x64_rr(a, X64_MOV, X64_Q, X64_R9, X64_RDX);
+    x64_rr(a, X64_XOR, X64_Q, X64_R9, X64_R8);
+    x64_jcc(a, X64_CC_NS, done); /* same signs: truncation is the floor */
+    x64_r(a, X64_DEC, X64_Q, X64_RAX);
+    x64_rr(a, X64_ADD, X64_Q, X64_RDX, X64_R8);
+    x64_label_bind(a, done);
+    if (mod)
+        x64_rr(a, X64_MOV, X64_Q, X64_RAX, X64_RDX);
+}
+
+/* Checks that rax holds a 62-bit small-int value; jumps to the exit otherwise. */
+static void check_small_range(Gen *g, X64Label exit)
+{
+    x64_rr(&g->a, X64_MOV, X64_Q, X64_RCX, X64_RAX);
+    x64_ri(&g->a, X64_SHL, X64_Q, X64_RCX, 2);
+    x64_ri(&g->a, X64_SAR, X64_Q, X64_RCX, 2);
+    x64_rr(&g->a, X64_CMP, X64_Q, X64_RCX, X64_RAX);
+    x64_jcc(&g->a, X64_CC_NE, exit);
+}
+
+static void gen_phi_moves(Gen *g, IrBlock *from, IrBlock *to)
+{
+    int p = 0;
+    while (p < to->npreds && to->preds[p] != from)
+        p++;
+    TR_ASSERT(p < to->npreds);
+    /* parallel copy through scratch slots: all reads, then all writes */
+    int n = 0;
+    for (IrInstr *i = to->first; i && i->op == IR_phi; i = i->next, n++) {
+        load(g, X64_RAX, i->args[p]);
+        x64_mr(&g->a, X64_MOV, X64_Q, slot_mem(g, g->fn->nvalues + n), X64_RAX);
+    }
+    n = 0;
+    for (IrInstr *i = to->first; i && i->op == IR_phi; i = i->next, n++) {
+        x64_rm(&g->a, X64_MOV, X64_Q, X64_RAX, slot_mem(g, g->fn->nvalues + n));
+        store(g, i, X64_RAX);
+    }
+}
+
+static bool has_phis(IrBlock *b) { return b->first && b->first->op == IR_phi; }
+
+static void gen_edge(Gen *g, IrBlock *from, IrBlock *to)
+{
+    if (has_phis(to))
+        gen_phi_moves(g, from, to);
+    x64_jmp(&g->a, g->block_label[to->id]);
+}
+
+static void gen_instr(Gen *g, IrInstr *i)
+{
+    X64Asm *a = &g->a;
+    IrInstr **v = i->args;
+    switch (i->op) {
+    case IR_const:
+        load_const(g, X64_RAX, i->cval);
+        store(g, i, X64_RAX);
+        return;
+    case IR_const_i64: case IR_const_bool:
+        x64_ri(a, X64_MOV, X64_Q, X64_RAX, i->imm);
+        store(g, i, X64_RAX);
+        return;
+    case IR_const_f64: {
+        uint64_t bits;
+        memcpy(&bits, &i->fval, 8);
+        x64_ri(a, X64_MOV, X64_Q, X64_RAX, (int64_t)bits);
+        store(g, i, X64_RAX);
+        return;
+    }
+    case IR_entry_local:
+        x64_rm(a, X64_MOV, X64_Q, X64_RAX, lp_mem((int)i->imm));
+        store(g, i, X64_RAX);
+        return;
+    case IR_stack_slot:
+        x64_rm(a, X64_MOV, X64_Q, X64_RAX, lp_mem(g->co->nlocalsplus + (int)i->imm));
+        store(g, i, X64_RAX);
+        return;
+    case IR_phi:
+        return; /* moved in by the predecessors */
+    case IR_copy:
+        load(g, X64_RAX, v[0]);
+        store(g, i, X64_RAX);
+        return;
+    case IR_jump:
+        gen_edge(g, i->block, i->block->succ[0]);
+        return;
+    case IR_branch: {
+        X64Label f = x64_label_new(a);
+        load(g, X64_RAX, v[0]);
+        x64_rr(a, X64_TEST, X64_D, X64_RAX, X64_RAX);
+        x64_jcc(a, X64_CC_E, f);
+        gen_edge(g, i->block, i->block->succ[0]);
+        x64_label_bind(a, f);
+        gen_edge(g, i->block, i->block->succ[1]);
+        return;
+    }
+    case IR_ret:
+        load_tagged(g, X64_RAX, v[0]);
+        x64_jmp(a, g->epilogue);
+        return;
+    case IR_deopt:
+        x64_jmp(a, exit_for(g, i, false));
+        return;
+    case IR_guard:
+        load(g, X64_RAX, v[0]);
+        x64_rr(a, X64_TEST, X64_D, X64_RAX, X64_RAX);
+        x64_jcc(a, X64_CC_E, exit_for(g, i, false));
+        return;
+    case IR_select: {
+        load(g, X64_RCX, v[0]);
+        load(g, X64_RAX, v[2]);
+        load(g, X64_RDX, v[1]);
+        x64_rr(a, X64_TEST, X64_D, X64_RCX, X64_RCX);
+        x64_cmov(a, X64_CC_NE, X64_Q, X64_RAX, X64_RDX);
+        store(g, i, X64_RAX);
+        return;
+    }
+    case IR_is_small: tag_test(g, i, 1); return;
+    case IR_is_flonum: tag_test(g, i, 2); return;
+    case IR_is_type: case IR_is_float: {
+        X64Label no = x64_label_new(a), done = x64_label_new(a);
+        const char *sym = static_symbol((void *)(uintptr_t)(i->op == IR_is_float
+                                                                ? (int64_t)(uintptr_t)&tr_float_type
+                                                                : i->imm));
+        if (!sym) {
+            fail(g, "a type test of a type without a symbol");
+            return;
+        }
+        load(g, X64_RAX, v[0]);
+        if (i->op == IR_is_float) { /* flonum? */
+            X64Label notflo = x64_label_new(a);
+            x64_rr(a, X64_MOV, X64_D, X64_RCX, X64_RAX);
+            x64_ri(a, X64_AND, X64_D, X64_RCX, 3);
+            x64_ri(a, X64_CMP, X64_D, X64_RCX, 2);
+            x64_jcc(a, X64_CC_NE, notflo);
+            x64_ri(a, X64_MOV, X64_D, X64_RAX, 1);
+            x64_jmp(a, done);
+            x64_label_bind(a, notflo);
+        }
+        x64_ri(a, X64_TEST, X64_B, X64_RAX, 7);
+        x64_jcc(a, X64_CC_NE, no);
+        x64_rr(a, X64_TEST, X64_Q, X64_RAX, X64_RAX);
+        x64_jcc(a, X64_CC_E, no);
+        x64_mov_abs(a, X64_RCX, sym, 0);
+        x64_rm(a, X64_CMP, X64_Q, X64_RCX, x64_mem(X64_RAX, 0));
+        x64_setcc(a, X64_CC_E, X64_RAX);
+        x64_rr(a, X64_MOVZX8, X64_D, X64_RAX, X64_RAX);
+        x64_jmp(a, done);
+        x64_label_bind(a, no);
+        x64_ri(a, X64_MOV, X64_D, X64_RAX, 0);
+        x64_label_bind(a, done);
+        store(g, i, X64_RAX);
+        return;
+    }
+    case IR_untag_int:
+        load(g, X64_RAX, v[0]);
+        x64_ri(a, X64_SAR, X64_Q, X64_RAX, 2);
+        store(g, i, X64_RAX);
+        return;
+    case IR_tag_int:
+        load(g, X64_RAX, v[0]);
+        x64_rm(a, X64_LEA, X64_Q, X64_RAX, x64_mem_idx(X64_NOREG, X64_RAX, 4, 1));
+        store(g, i, X64_RAX);
+        return;
+    case IR_box_int: {
+        X64Label slow = x64_label_new(a), done = x64_label_new(a);
+        load(g, X64_RAX, v[0]);
+        check_small_range(g, slow);
+        x64_rm(a, X64_LEA, X64_Q, X64_RAX, x64_mem_idx(X64_NOREG, X64_RAX, 4, 1));
+        x64_jmp(a, done);
+        x64_label_bind(a, slow);
+        x64_rr(a, X64_MOV, X64_Q, X64_RDI, X64_RAX);
+        x64_call(a, "tr_int_from_i64");
+        x64_label_bind(a, done);
+        store(g, i, X64_RAX);
+        return;
+    }
+    case IR_unbox_float:
+        load(g, X64_RAX, v[0]);
+        unbox_float_rax(g);
+        storex(g, i, X64_XMM0);
+        return;
+    case IR_box_float:
+        loadx(g, X64_XMM0, v[0]);
+        box_float_xmm0(g);
+        store(g, i, X64_RAX);
+        return;
+    case IR_i64_to_f64:
+        load(g, X64_RAX, v[0]);
+        x64_xr(a, X64_CVTSI2SD, X64_Q, X64_XMM0, X64_RAX);
+        storex(g, i, X64_XMM0);
+        return;
+    case IR_bool_to_obj:
+        load_tagged(g, X64_RAX, v[0]);
+        store(g, i, X64_RAX);
+        return;
+    case IR_is_true_obj:
+        load(g, X64_RAX, v[0]);
+        x64_mov_abs(a, X64_RCX, "tr_true_obj", 0);
+        x64_rr(a, X64_CMP, X64_Q, X64_RAX, X64_RCX);
+        set_bool(g, i, X64_CC_E);
+        return;
+    case IR_eq_word:
+        load(g, X64_RAX, v[0]);
+        load(g, X64_RCX, v[1]);
+        x64_rr(a, X64_CMP, X64_Q, X64_RAX, X64_RCX);
+        set_bool(g, i, X64_CC_E);
+        return;
+    case IR_is_stop:
+        load(g, X64_RAX, v[0]);
+        x64_ri(a, X64_CMP, X64_Q, X64_RAX, TR_STOP);
+        set_bool(g, i, X64_CC_E);
+        return;
+    case IR_not_b:
+        load(g, X64_RAX, v[0]);
+        x64_ri(a, X64_XOR, X64_D, X64_RAX, 1);
+        store(g, i, X64_RAX);
+        return;
+    case IR_lm_slot0: /* r has bit 2: the method (r & ~7); else NULL */
+        load(g, X64_RCX, v[0]);
+        x64_ri(a, X64_MOV, X64_D, X64_RAX, 0);
+        x64_rr(a, X64_MOV, X64_Q, X64_RDX, X64_RCX);
+        x64_ri(a, X64_AND, X64_Q, X64_RDX, -8);
+        x64_ri(a, X64_TEST, X64_B, X64_RCX, 4);
+        x64_cmov(a, X64_CC_NE, X64_Q, X64_RAX, X64_RDX);
+        store(g, i, X64_RAX);
+        return;
+    case IR_lm_slot1: /* bit 2: obj; else the attribute r */
+        load(g, X64_RAX, v[0]);
+        load(g, X64_RDX, v[1]);
+        x64_ri(a, X64_TEST, X64_B, X64_RAX, 4);
+        x64_cmov(a, X64_CC_NE, X64_Q, X64_RAX, X64_RDX);
+        store(g, i, X64_RAX);
+        return;
+    case IR_add_i64: case IR_sub_i64: case IR_mul_i64: case IR_and_i64: case IR_or_i64:
+    case IR_xor_i64: case IR_add_i64_ov: case IR_sub_i64_ov: case IR_mul_i64_ov: {
+        static const uint8_t xop[] = {
+            [IR_add_i64] = X64_ADD, [IR_sub_i64] = X64_SUB, [IR_mul_i64] = X64_IMUL,
+            [IR_and_i64] = X64_AND, [IR_or_i64] = X64_OR, [IR_xor_i64] = X64_XOR,
+            [IR_add_i64_ov] = X64_ADD, [IR_sub_i64_ov] = X64_SUB, [IR_mul_i64_ov] = X64_IMUL};
+        load(g, X64_RAX, v[0]);
+        load(g, X64_RCX, v[1]);
+        x64_rr(a, (X64Op)xop[i->op], X64_Q, X64_RAX, X64_RCX);
+        if (i->op == IR_add_i64_ov || i->op == IR_sub_i64_ov || i->op == IR_mul_i64_ov) {
+            X64Label ex = exit_for(g, i, false);
+            x64_jcc(a, X64_CC_O, ex);
+            check_small_range(g, ex);
+        }
+        store(g, i, X64_RAX);
+        return;
+    }
+    case IR_shl_i64: case IR_sar_i64:
+        load(g, X64_RAX, v[0]);
+        load(g, X64_RCX, v[1]);
+        x64_r_cl(a, i->op == IR_shl_i64 ? X64_SHL : X64_SAR, X64_Q, X64_RAX);
+        store(g, i, X64_RAX);
+        return;
+    case IR_neg_i64:
+        load(g, X64_RAX, v[0]);
+        x64_r(a, X64_NEG, X64_Q, X64_RAX);
+        store(g, i, X64_RAX);
+        return;
+    case IR_floordiv_i64: case IR_mod_i64:
+        load(g, X64_RAX, v[0]);
+        load(g, X64_RCX, v[1]);
+        x64_rr(a, X64_TEST, X64_Q, X64_RCX, X64_RCX);
+        x64_jcc(a, X64_CC_E, exit_for(g, i, false));
+        floordiv_mod(g, i->op == IR_mod_i64);
+        store(g, i, X64_RAX);
+        return;
+    case IR_cmp_i64:
+        load(g, X64_RAX, v[0]);
+        load(g, X64_RCX, v[1]);
+        x64_rr(a, X64_CMP, X64_Q, X64_RAX, X64_RCX);
+        set_bool(g, i, cmp_cond(i->imm, false));
+        return;
+    case IR_add_f64: case IR_sub_f64: case IR_mul_f64: case IR_div_f64: {
+        static const uint8_t xop[] = {[IR_add_f64] = X64_ADDSD, [IR_sub_f64] = X64_SUBSD,
+                                      [IR_mul_f64] = X64_MULSD, [IR_div_f64] = X64_DIVSD};
+        loadx(g, X64_XMM0, v[0]);
+        loadx(g, X64_XMM1, v[1]);
+        if (i->op == IR_div_f64) {
+            x64_xx(a, X64_XORPD, X64_XMM2, X64_XMM2);
+            x64_xx(a, X64_UCOMISD, X64_XMM1, X64_XMM2);
+            x64_jcc(a, X64_CC_E, exit_for(g, i, false)); /* zero (or NaN: also deopts) */
+        }
+        x64_xx(a, (X64Op)xop[i->op], X64_XMM0, X64_XMM1);
+        storex(g, i, X64_XMM0);
+        return;
+    }
+    case IR_neg_f64:
+        load(g, X64_RAX, v[0]);
+        x64_ri(a, X64_MOV, X64_Q, X64_RCX, INT64_MIN);
+        x64_rr(a, X64_XOR, X64_Q, X64_RAX, X64_RCX);
+        store(g, i, X64_RAX);
+        return;
+    case IR_sqrt_f64:
+        loadx(g, X64_XMM0, v[0]);
+        x64_xx(a, X64_SQRTSD, X64_XMM0, X64_XMM0);
+        storex(g, i, X64_XMM0);
+        return;
+    case IR_cmp_f64: {
+        /* ucomisd sets CF/ZF like an unsigned compare, PF on NaN: use a > b forms so that NaN
+           (CF=ZF=PF=1) gives false, and handle == / != through PF */
+        bool swap = i->imm == TR_LT || i->imm == TR_LE;
+        loadx(g, X64_XMM0, v[swap ? 1 : 0]);
+        loadx(g, X64_XMM1, v[swap ? 0 : 1]);
+        x64_xx(a, X64_UCOMISD, X64_XMM0, X64_XMM1);
+        switch (i->imm) {
+        case TR_LT: case TR_GT: set_bool(g, i, X64_CC_A); return;
+        case TR_LE: case TR_GE: set_bool(g, i, X64_CC_AE); return;
+        case TR_EQ:
+            x64_setcc(a, X64_CC_E, X64_RAX);
+            x64_setcc(a, X64_CC_NP, X64_RCX);
+            x64_rr(a, X64_AND, X64_D, X64_RAX, X64_RCX);
+            x64_rr(a, X64_MOVZX8, X64_D, X64_RAX, X64_RAX);
+            store(g, i, X64_RAX);
+            return;
+        default:
+            x64_setcc(a, X64_CC_NE, X64_RAX);
+            x64_setcc(a, X64_CC_P, X64_RCX);
+            x64_rr(a, X64_OR, X64_D, X64_RAX, X64_RCX);
+            x64_rr(a, X64_MOVZX8, X64_D, X64_RAX, X64_RAX);
+            store(g, i, X64_RAX);
+            return;
+        }
+    }
+    case IR_list_len: case IR_tuple_len:
+        load(g, X64_RAX, v[0]);
+        x64_rm(a, X64_MOV, X64_Q, X64_RAX,
+               x64_mem(X64_RAX, i->op == IR_list_len ? (int32_t)offsetof(TrList, len)
+                                                     : (int32_t)offsetof(TrTuple, len)));
+        store(g, i, X64_RAX);
+        return;
+    case IR_list_item:
+        load(g, X64_RAX, v[0]);
+        load(g, X64_RCX, v[1]);
+        x64_rm(a, X64_MOV, X64_Q, X64_RAX, x64_mem(X64_RAX, (int32_t)offsetof(TrList, items)));
+        x64_rm(a, X64_MOV, X64_Q, X64_RAX, x64_mem_idx(X64_RAX, X64_RCX, 8, 0));
+        store(g, i, X64_RAX);
+        return;
+    case IR_tuple_item:
+        load(g, X64_RAX, v[0]);
+        load(g, X64_RCX, v[1]);
+        x64_rm(a, X64_MOV, X64_Q, X64_RAX,
+               x64_mem_idx(X64_RAX, X64_RCX, 8, (int32_t)offsetof(TrTuple, items)));
+        store(g, i, X64_RAX);
+        return;
+    case IR_list_set:
+        load(g, X64_RAX, v[0]);
+        load(g, X64_RCX, v[1]);
+        load_tagged(g, X64_RDX, v[2]);
+        x64_rm(a, X64_MOV, X64_Q, X64_RAX, x64_mem(X64_RAX, (int32_t)offsetof(TrList, items)));
+        x64_mr(a, X64_MOV, X64_Q, x64_mem_idx(X64_RAX, X64_RCX, 8, 0), X64_RDX);
+        return;
+    default:
+        if (ir_info(i)->helper) {
+            gen_helper_call(g, i);
+            return;
+        }
+        fail(g, "an IR operation the x86-64 back-end does not lower");
+    }
+}
+
+bool x64_gen(IrFunc *fn, const char *sym, McCode *out, const char **why)
+{
+    Gen gg = {0}, *g = &gg;
+    g->fn = fn;
+    g->co = fn->co;
+    x64_asm_init(&g->a, out);
+    X64Asm *a = &g->a;
+    /* one slot per value, then scratch slots for phi moves */
+    int nphi = 0;
+    for (int b = 0; b < fn->nblocks; b++) {
+        int n = 0;
+        for (IrInstr *i = fn->blocks[b]->first; i && i->op == IR_phi; i = i->next)
+            n++;
+        if (n > nphi)
+            nphi = n;
+    }
+    for (int b = 0; b < fn->nblocks; b++)
+        for (IrInstr *i = fn->blocks[b]->first; i; i = i->next)
+            i->slot = i->id;
+    g->nslots = fn->nvalues + nphi;
+    int frame = 8 * g->nslots;
+    frame += (frame + SAVED + 16) % 16 ? 8 : 0; /* rsp 16-aligned at calls: ret + rbp + saved */
+    g->block_label = calloc((size_t)fn->nblocks + 1, sizeof(X64Label));
+    if (!g->block_label)
+        abort();
+    for (int b = 0; b < fn->nblocks; b++)
+        g->block_label[b] = x64_label_new(a);
+    g->epilogue = x64_label_new(a);
+
+    x64_r(a, X64_PUSH, X64_Q, X64_RBP);
+    x64_rr(a, X64_MOV, X64_Q, X64_RBP, X64_RSP);
+    x64_r(a, X64_PUSH, X64_Q, X64_RBX);
+    x64_r(a, X64_PUSH, X64_Q, X64_R12);
+    x64_r(a, X64_PUSH, X64_Q, X64_R13);
+    x64_r(a, X64_PUSH, X64_Q, X64_R14);
+    x64_r(a, X64_PUSH, X64_Q, X64_R15);
+    if (frame)
+        x64_ri(a, X64_SUB, X64_Q, X64_RSP, frame);
+    x64_rr(a, X64_MOV, X64_Q, X64_RBX, X64_RDI);
+
+    for (int b = 0; b < fn->nblocks && !g->why; b++) {
+        IrBlock *bb = fn->blocks[b];
+        TR_ASSERT(bb->id == b);
+        x64_label_bind(a, g->block_label[b]);
+        for (IrInstr *i = bb->first; i && !g->why; i = i->next)
+            gen_instr(g, i);
+    }
+    for (int k = 0; k < g->nexits && !g->why; k++)
+        emit_exit(g, &g->exits[k]);
+
+    x64_label_bind(a, g->epilogue);
+    x64_rm(a, X64_LEA, X64_Q, X64_RSP, x64_mem(X64_RBP, -SAVED));
+    x64_r(a, X64_POP, X64_Q, X64_R15);
+    x64_r(a, X64_POP, X64_Q, X64_R14);
+    x64_r(a, X64_POP, X64_Q, X64_R13);
+    x64_r(a, X64_POP, X64_Q, X64_R12);
+    x64_r(a, X64_POP, X64_Q, X64_RBX);
+    x64_r(a, X64_POP, X64_Q, X64_RBP);
+    x64_op(a, X64_RET);
+    TR_UNUSED(sym);
+    if (g->why) {
+        /* labels may be left unbound after a failure: bind them so the assembler is happy */
+        for (int b = 0; b < fn->nblocks; b++)
+            if (!x64_label_is_bound(a, g->block_label[b]))
+                x64_label_bind(a, g->block_label[b]);
+        for (int k = 0; k < g->nexits; k++)
+            if (!x64_label_is_bound(a, g->exits[k].label))
+                x64_label_bind(a, g->exits[k].label);
+    }
+    x64_asm_done(a);
+    free(g->block_label);
+    free(g->exits);
+    if (g->why) {
+        *why = g->why;
+        return false;
+    }
+    return true;
+}

@@ -1,0 +1,75 @@
+/*
+ * copyprop.c -- copy propagation: every use of a `copy` becomes a use of its operand, and a phi
+ * whose operands are all one value (besides itself) becomes that value, until no such phi is
+ * left; a phi of equal constants becomes one constant at the head of its block. Uses in frame
+ * states are rewritten too. Runs after constfold and simplify, whose removed edges leave phis
+ * with a single operand.
+ */
+#include "ir/passes/passes.h"
+#include "ir/passes/pass_util.h"
+
+/* What phi p reduces to, or NULL. */
+static IrInstr *trivial_phi(const PuFwd *f, IrInstr *p)
+{
+    IrInstr *same = NULL;
+    bool consts = true;
+    for (int k = 0; k < p->nargs; k++) {
+        IrInstr *a = pu_resolve(f, p->args[k]);
+        if (a == p || a == same)
+            continue;
+        if (same && !pu_same_const(a, same))
+            return NULL;
+        if (same)
+            continue; /* an equal constant defined elsewhere */
+        same = a;
+        consts = pu_is_const(a);
+    }
+    if (!same)
+        return NULL;
+    for (int k = 0; k < p->nargs; k++)
+        if (pu_resolve(f, p->args[k]) != same && pu_resolve(f, p->args[k]) != p)
+            consts = consts && true;
+        else if (false)
+            consts = false;
+    /* several distinct constant instructions: none of them need dominate the phi */
+    for (int k = 0; k < p->nargs; k++) {
+        IrInstr *a = pu_resolve(f, p->args[k]);
+        if (a != p && a != same) {
+            IrInstr *at = p;
+            while (at->op == IR_phi)
+                at = at->next;
+            return pu_clone_const(at, same);
+        }
+    }
+    (void)consts;
+    return same;
+}
+
+void pass_copyprop(IrFunc *fn)
+{
+    PuFwd f;
+    pu_fwd_init(&f, fn);
+    for (int bi = 0; bi < fn->nblocks; bi++) {
+        IrInstr *next;
+        for (IrInstr *i = fn->blocks[bi]->first; i; i = next) {
+            next = i->next;
+            if (i->op == IR_copy)
+                pu_forward(&f, i, pu_resolve(&f, i->args[0]));
+        }
+    }
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (int bi = 0; bi < fn->nblocks; bi++) {
+            IrInstr *next;
+            for (IrInstr *p = fn->blocks[bi]->first; p && p->op == IR_phi; p = next) {
+                next = p->next;
+                IrInstr *r = trivial_phi(&f, p);
+                if (r) {
+                    pu_forward(&f, p, r);
+                    changed = true;
+                }
+            }
+        }
+    }
+    pu_fwd_apply(&f);
+}

@@ -1,0 +1,76 @@
+/*
+ * native.c -- entering compiled code from a call, and resuming the interpreter from it
+ * (native.h). Frames of compiled code are ordinary data-stack frames, so tracebacks, super()
+ * and globals() see them like interpreted ones.
+ */
+#include "vm/native.h"
+
+#include "runtime/runtime.h"
+#include "vm/vm.h"
+
+TrValue vm_native_run(Frame *f)
+{
+    if (TR_UNLIKELY(tr_enter_call() < 0))
+        return TR_ERR;
+    if (f->co->nfrees) { /* COPY_FREE_VARS, done here so the frame has them (super()) */
+        TrTuple *cl = tr_as_tuple(f->func->closure);
+        int off = f->co->nlocalsplus - f->co->nfrees;
+        for (int i = 0; i < f->co->nfrees; i++)
+            f->lp[off + i] = cl->items[i];
+    }
+    f->back = vm_cur_frame;
+    f->state = FRAME_RUNNING;
+    vm_cur_frame = f;
+    TrValue r = ((NativeFn)f->co->native)(f);
+    vm_cur_frame = f->back;
+    f->state = FRAME_DONE;
+    tr_leave_call();
+    return r;
+}
+
+TrValue vm_native_call(TrFunction *fn, const TrValue *args, size_t nargs, TrValue kwnames)
+{
+    CodeObj *co = bc_as_code(fn->code);
+    Frame *f;
+    if (!kwnames && nargs == (size_t)co->argcount && !co->kwonlyargcount &&
+        !(co->flags & (CO_VARARGS | CO_VARKEYWORDS)) &&
+        (f = vm_frame_push_quick(co, (int)nargs))) {
+        for (size_t i = 0; i < nargs; i++)
+            f->lp[i] = args[i];
+        f->func = fn;
+        f->globals = fn->globals;
+        f->builtins = fn->builtins ? fn->builtins : tr_builtins();
+    } else {
+        f = vm_frame_push(co);
+        f->func = fn;
+        f->globals = fn->globals;
+        f->builtins = fn->builtins ? fn->builtins : tr_builtins();
+        if (vm_bind_args(f, fn, args, nargs, kwnames) < 0) {
+            vm_frame_pop(f);
+            return TR_ERR;
+        }
+    }
+    TrValue r = vm_native_run(f);
+    vm_frame_pop_quick(f);
+    return r;
+}
+
+TrValue vm_native_resume(Frame *f, int pc, int depth, int throwing)
+{
+    /* vm_eval makes f its entry frame, linked to the frame that was current before f */
+    vm_cur_frame = f->back;
+    f->ip = f->co->code + pc + (throwing ? 1 : 0);
+    f->sp = frame_stack_base(f) + depth;
+    TrValue r = vm_eval(f, throwing != 0);
+    vm_cur_frame = f;
+    return r;
+}
+
+TrValue vm_native_error(Frame *f, int pc)
+{
+    CodeObj *co = f->co;
+    if (TR_UNLIKELY(!tr_ts.exc))
+        tr_raise(&tr_SystemError, "error return without exception set");
+    tr_exc_add_frame(tr_ts.exc, co->filename, vm_frame_line(f, pc), co->name);
+    return TR_ERR;
+}

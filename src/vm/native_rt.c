@@ -1,0 +1,382 @@
+/*
+ * native_rt.c -- the helpers of native_rt.h: one per generic IR operation, each doing what the
+ * interpreter's instruction does with the same shared functions.
+ */
+#include "vm/native_rt.h"
+
+#include "runtime/runtime.h"
+#include "vm/attrcache.h"
+#include "vm/fastops.h"
+#include "vm/ops.h"
+#include "vm/quick.h"
+
+static inline TrValue name_at(Frame *f, int64_t k) { return tr_as_tuple(f->co->names)->items[k]; }
+
+TrValue rt_binop(TrValue a, TrValue b, int64_t op)
+{
+    TrValue v = vm_fast_binop(a, b, (int)op);
+    if (v)
+        return v;
+    if (tr_type_of(a) == &tr_int_type && tr_type_of(b) == &tr_int_type) {
+        v = tr_int_binop(a, b, (int)(op % TR_OP__COUNT));
+        if (v != TR_NOTIMPL)
+            return v;
+    }
+    return tr_binop(a, b, (int)op);
+}
+
+TrValue rt_compare(TrValue a, TrValue b, int64_t op)
+{
+    TrValue v = vm_fast_compare(a, b, (int)op);
+    return v ? v : tr_richcmp(a, b, (int)op);
+}
+
+int rt_truth(TrValue v)
+{
+    if (v == TR_TRUE)
+        return 1;
+    if (v == TR_FALSE || v == TR_NONE)
+        return 0;
+    if (tr_is_small(v))
+        return v != tr_small_new(0);
+    return tr_truth(v);
+}
+
+TrValue rt_not(TrValue v)
+{
+    int t = rt_truth(v);
+    return t < 0 ? TR_ERR : tr_bool(!t);
+}
+
+TrValue rt_contains(TrValue item, TrValue container, int64_t invert)
+{
+    int r = tr_contains(container, item);
+    return r < 0 ? TR_ERR : tr_bool(r ^ (invert != 0));
+}
+
+TrValue rt_check_local(Frame *f, TrValue v, int64_t slot)
+{
+    return v ? v : vm_unbound_local(f->co, (int)slot);
+}
+
+TrValue rt_load_global(Frame *f, int64_t name) { return vm_load_global(f, name_at(f, name)); }
+
+int rt_store_global(Frame *f, int64_t name, TrValue v)
+{
+    return tr_dict_set(f->globals, name_at(f, name), v);
+}
+
+int rt_delete_global(Frame *f, int64_t name)
+{
+    TrValue nm = name_at(f, name);
+    if (!tr_dict_get_str(f->globals, nm)) {
+        if (!tr_err_occurred())
+            vm_name_error(nm);
+        return -1;
+    }
+    return tr_dict_del(f->globals, nm);
+}
+
+TrValue rt_load_name(Frame *f, int64_t name) { return vm_load_name(f, name_at(f, name)); }
+
+int rt_store_name(Frame *f, int64_t name, TrValue v)
+{
+    if (!f->locals) {
+        tr_raise(&tr_SystemError, "no locals found when storing %R", name_at(f, name));
+        return -1;
+    }
+    return vm_ns_set(f->locals, name_at(f, name), v);
+}
+
+int rt_delete_name(Frame *f, int64_t name)
+{
+    TrValue nm = name_at(f, name);
+    if (!f->locals) {
+        tr_raise(&tr_SystemError, "no locals when deleting %R", nm);
+        return -1;
+    }
+    if (tr_is_dict(f->locals)) {
+        if (!tr_dict_get_str(f->locals, nm)) {
+            if (!tr_err_occurred())
+                vm_name_error(nm);
+            return -1;
+        }
+        return tr_dict_del(f->locals, nm);
+    }
+    if (tr_delitem(f->locals, nm) < 0) {
+        if (tr_err_matches(&tr_KeyError)) {
+            tr_err_clear();
+            vm_name_error(nm);
+        }
+        return -1;
+    }
+    return 0;
+}
+
+TrValue rt_load_deref(Frame *f, TrValue cell, int64_t slot)
+{
+    TrValue v = ((TrCell *)tr_obj(cell))->ref;
+    return v ? v : vm_unbound_deref(f->co, (int)slot);
+}
+
+TrValue rt_load_classderef(Frame *f, TrValue cell, int64_t slot)
+{
+    TrValue name = tr_as_tuple(f->co->localsplusnames)->items[slot];
+    TrValue v = f->locals ? vm_ns_get(f->locals, name) : 0;
+    if (v)
+        return v;
+    if (tr_err_occurred())
+        return TR_ERR;
+    return rt_load_deref(f, cell, slot);
+}
+
+void rt_store_deref(TrValue cell, TrValue v) { ((TrCell *)tr_obj(cell))->ref = v; }
+
+int rt_delete_deref(Frame *f, TrValue cell, int64_t slot)
+{
+    TrCell *c = (TrCell *)tr_obj(cell);
+    if (!c->ref) {
+        vm_unbound_deref(f->co, (int)slot);
+        return -1;
+    }
+    c->ref = 0;
+    return 0;
+}
+
+TrValue rt_make_cell(TrValue v) { return tr_cell_new(v); }
+
+TrValue rt_closure_item(Frame *f, int64_t k) { return tr_as_tuple(f->func->closure)->items[k]; }
+
+/* The name operand of the (possibly quickened) instruction at pc. */
+static TrValue name_of(Frame *f, int64_t pc)
+{
+    return name_at(f, BC_ARG(vm_generic_word(f->co->code[pc])));
+}
+
+TrValue rt_load_attr(Frame *f, TrValue obj, int64_t pc)
+{
+    AttrCache *ac = vm_attr_cache(f->co, (int)pc);
+    if (tr_is_ptr(obj) && tr_obj(obj)->type == ac->type && ac->epoch == tr_type_epoch) {
+        TrAttrs *at = vm_fixed_attrs(obj, ac->type);
+        if (at->shape == ac->shape)
+            return at->values[ac->index];
+    }
+    return vm_load_attr_slow(ac, obj, name_of(f, pc));
+}
+
+TrValue rt_load_method(Frame *f, TrValue obj, int64_t pc)
+{
+    AttrCache *ac = vm_attr_cache(f->co, (int)pc);
+    if (tr_is_ptr(obj) && tr_obj(obj)->type == ac->type && ac->epoch == tr_type_epoch &&
+        vm_fixed_attrs(obj, ac->type)->shape == ac->shape &&
+        !vm_fixed_attrs(obj, ac->type)->dict)
+        return ac->method | 4;
+    TrValue self;
+    TrValue v = vm_load_method_slow(ac, obj, name_of(f, pc), &self);
+    if (!v)
+        return TR_ERR;
+    return self ? v | 4 : v;
+}
+
+int rt_store_attr(Frame *f, TrValue owner, TrValue value, int64_t pc)
+{
+    AttrCache *ac = vm_attr_cache(f->co, (int)pc);
+    if (tr_is_ptr(owner) && tr_obj(owner)->type == ac->type && ac->epoch == tr_type_epoch) {
+        TrAttrs *at = vm_fixed_attrs(owner, ac->type);
+        if (at->shape == ac->shape) {
+            at->values[ac->index] = value;
+            return 0;
+        }
+    }
+    return vm_store_attr_slow(ac, owner, name_of(f, pc), value);
+}
+
+int rt_delete_attr(Frame *f, TrValue obj, int64_t name) { return tr_delattr(obj, name_at(f, name)); }
+
+TrValue rt_getitem(TrValue a, TrValue b)
+{
+    if (tr_is_small(b) && tr_is_ptr(a)) {
+        int64_t i = tr_small_val(b);
+        TrType *t = tr_obj(a)->type;
+        if (t == &tr_list_type) {
+            TrList *l = tr_as_list(a);
+            if (i < 0)
+                i += l->len;
+            if ((uint64_t)i < (uint64_t)l->len)
+                return l->items[i];
+        } else if (t == &tr_tuple_type) {
+            TrTuple *tu = tr_as_tuple(a);
+            if (i < 0)
+                i += tu->len;
+            if ((uint64_t)i < (uint64_t)tu->len)
+                return tu->items[i];
+        }
+    }
+    return tr_getitem(a, b);
+}
+
+int rt_setitem(TrValue a, TrValue b, TrValue v)
+{
+    if (tr_is_small(b) && tr_is_ptr(a) && tr_obj(a)->type == &tr_list_type) {
+        TrList *l = tr_as_list(a);
+        int64_t i = tr_small_val(b);
+        if (i < 0)
+            i += l->len;
+        if ((uint64_t)i < (uint64_t)l->len) {
+            l->items[i] = v;
+            return 0;
+        }
+    }
+    return tr_setitem(a, b, v);
+}
+
+TrValue rt_for_next(TrValue it)
+{
+    TrValue (*next)(TrValue) = tr_type_of(it)->next;
+    TrValue v = next ? next(it) : tr_next(it);
+    if (TR_UNLIKELY(v == TR_ERR)) {
+        if (!tr_err_matches(&tr_StopIteration))
+            return TR_ERR;
+        tr_err_clear();
+        return TR_STOP;
+    }
+    return v;
+}
+
+TrValue rt_call(Frame *f, TrValue *items, int64_t n, int64_t kwconst)
+{
+    TrValue kw = kwconst >= 0 ? tr_as_tuple(f->co->consts)->items[kwconst] : 0;
+    size_t nargs = (size_t)n - 2, nkw = tr_nkw(kw);
+    if (items[0]) /* (method, self, args) or (callable, self-less args with a NULL-free slot) */
+        return tr_call(items[0], items + 1, nargs + 1 - nkw, kw);
+    return tr_call(items[1], items + 2, nargs - nkw, kw);
+}
+
+TrValue rt_call_ex(Frame *f, TrValue *items, int64_t n, int64_t has_kwargs)
+{
+    TrValue callable = items[1], *args;
+    size_t npos;
+    TrValue kwnames;
+    if (vm_star_args(callable, items[2], has_kwargs ? items[3] : 0, &args, &npos, &kwnames) < 0)
+        return TR_ERR;
+    return tr_call(callable, args, npos, kwnames);
+}
+
+TrValue rt_build_tuple(TrValue *items, int64_t n, int64_t count) { return tr_tuple_from(items, n); }
+TrValue rt_build_list(TrValue *items, int64_t n, int64_t count) { return tr_list_from(items, n); }
+TrValue rt_build_set(TrValue *items, int64_t n, int64_t count) { return vm_build_set(items, (int)n); }
+TrValue rt_build_map(TrValue *items, int64_t n, int64_t pairs) { return vm_build_map(items, (int)pairs); }
+
+TrValue rt_build_const_key_map(TrValue *items, int64_t n, int64_t count)
+{
+    return vm_build_const_key_map(items[count], items, (int)count);
+}
+
+TrValue rt_build_string(TrValue *items, int64_t n, int64_t count)
+{
+    return tr_str_build(items, (size_t)n);
+}
+
+TrValue rt_build_slice(TrValue *items, int64_t n, int64_t count)
+{
+    return tr_slice_new(items[0], items[1], n == 3 ? items[2] : TR_NONE);
+}
+
+TrValue rt_make_function(Frame *f, TrValue *items, int64_t n, int64_t fl)
+{
+    int k = 0;
+    TrValue defs = (fl & 1) ? items[k++] : 0;
+    TrValue kwd = (fl & 2) ? items[k++] : 0;
+    TrValue ann = (fl & 4) ? items[k++] : 0;
+    TrValue closure = (fl & 8) ? items[k++] : 0;
+    return vm_make_function(f, items[k], defs, kwd, ann, closure);
+}
+
+int rt_raise(Frame *f, TrValue *items, int64_t n, int64_t count)
+{
+    vm_do_raise(n >= 1 ? items[0] : 0, n >= 2 ? items[1] : 0);
+    return -1;
+}
+
+TrValue rt_list_to_tuple(TrValue list)
+{
+    TrList *l = tr_as_list(list);
+    return tr_tuple_from(l->items, l->len);
+}
+
+int rt_unpack(Frame *f, TrValue seq, int64_t how, int64_t depth)
+{
+    TrValue *out = frame_stack_base(f) + depth;
+    if (how & (1 << 16))
+        return vm_unpack(seq, (int)(how & 0xFF), (int)((how >> 8) & 0xFF), true, out);
+    return vm_unpack(seq, (int)how, 0, false, out);
+}
+
+TrValue rt_format_value(TrValue v, TrValue spec, int64_t flags)
+{
+    if (!spec && (flags & 3) == 0 && tr_is_ptr(v) && tr_obj(v)->type == &tr_str_type)
+        return v;
+    return vm_format_value(v, (int)flags, spec);
+}
+
+TrValue rt_import_name(Frame *f, TrValue level, TrValue fromlist, int64_t name)
+{
+    return tr_import(name_at(f, name), f->globals, fromlist, (int)tr_small_val(level));
+}
+
+TrValue rt_import_from(Frame *f, TrValue mod, int64_t name)
+{
+    return tr_import_from(mod, name_at(f, name));
+}
+
+int rt_import_star(Frame *f, TrValue mod) { return vm_import_star(f, mod); }
+
+TrValue rt_load_build_class(Frame *f)
+{
+    TrValue v = vm_ns_get(f->builtins, tr_str_intern_cstr("__build_class__"));
+    if (!v && !tr_err_occurred())
+        tr_raise(&tr_NameError, "__build_class__ not found");
+    return v;
+}
+
+TrValue rt_load_assertion_error(void) { return tr_val(&tr_AssertionError); }
+
+int rt_setup_annotations(Frame *f)
+{
+    TrValue key = tr_str_intern_cstr("__annotations__");
+    if (!f->locals) {
+        tr_raise(&tr_SystemError, "no locals found when setting up annotations");
+        return -1;
+    }
+    TrValue v = vm_ns_get(f->locals, key);
+    if (v)
+        return 0;
+    if (tr_err_occurred())
+        return -1;
+    return vm_ns_set(f->locals, key, tr_dict_new());
+}
+
+int rt_print_expr(TrValue v)
+{
+    if (v == TR_NONE)
+        return 0;
+    TrValue s = tr_repr(v);
+    if (!s || tr_file_write_str(tr_sys_stdout(), s) < 0)
+        return -1;
+    return tr_file_write_str(tr_sys_stdout(), tr_str_from_cstr("\n"));
+}
+
+TrValue rt_get_len(TrValue v)
+{
+    int64_t n = tr_len(v);
+    return n < 0 ? TR_ERR : tr_int_from_i64(n);
+}
+
+TrValue rt_before_with(Frame *f, TrValue mgr, int64_t depth)
+{
+    TrValue ex, res;
+    if (vm_before_with(mgr, &ex, &res) < 0)
+        return TR_ERR;
+    frame_stack_base(f)[depth] = ex;
+    return res;
+}
