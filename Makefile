@@ -10,12 +10,15 @@ LDLIBS   = -lgc -lgmp -lm -ledit
 # PCRE2 is the chosen regex engine (the re module, src/runtime/mod_re*.c); libpcre2-8.a also
 # exists for static links.
 LDLIBS  += -lpcre2-8
+# capstone: disassembly for `trident asm` only (display; the encoder is ours). Not linked into
+# AOT executables.
+CLI_LIBS = -lcapstone
 BUILD   ?= build
 
 # Debian packages the build and tests need (checked with dpkg, installed when missing).
 # unicode-data: the Unicode Character Database files the character-name table is built from.
 # file: tests/aot checks that built executables are statically linked.
-DEB_PKGS = gcc make libgc-dev libgmp-dev libedit-dev libpcre2-dev unicode-data file
+DEB_PKGS = gcc make libgc-dev libgmp-dev libedit-dev libpcre2-dev unicode-data libcapstone-dev file
 UCD      = /usr/share/unicode
 
 RT_SRC   = $(wildcard src/common/*.c src/runtime/*.c)
@@ -67,7 +70,7 @@ $(BUILD)/libtrident_aot.a: $(AOT_OBJ)
 	ar rcs $@ $^
 
 $(BUILD)/trident: $(CC_OBJ) $(BUILD)/libtrident_rt.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CC_OBJ) $(BUILD)/libtrident_rt.a $(LDLIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CC_OBJ) $(BUILD)/libtrident_rt.a $(LDLIBS) $(CLI_LIBS)
 
 deps:
 	@missing=""; for p in $(DEB_PKGS); do \

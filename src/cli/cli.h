@@ -32,7 +32,8 @@ int cli_run_source(const char *filename, const char *src, size_t len, int argc, 
 int cli_cmd_run(int argc, char **argv); /* argv[0] is the script */
 int cli_cmd_dis(int argc, char **argv);
 int cli_cmd_ast(int argc, char **argv);
-int cli_cmd_ir(int argc, char **argv);  /* cmd_ir.c: the SSA IR of each function */
+int cli_cmd_ir(int argc, char **argv);
+int cli_cmd_asm(int argc, char **argv); /* cmd_asm.c: the generated machine code */  /* cmd_ir.c: the SSA IR of each function */
 int cli_cmd_bench(int argc, char **argv); /* cmd_bench.c: time a program in every mode */
 int cli_cmd_build(int argc, char **argv); /* cmd_build.c: compile a program to an executable */
 

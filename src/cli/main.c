@@ -26,6 +26,8 @@ static const char usage[] =
     "  bench FILE [arg ...] time FILE in every mode, python3 and pypy3 (bench -h: options)\n"
     "  ir FILE [--func NAME] [--after PASS]\n"
     "                       show the SSA IR of each function, built and optimized\n"
+    "  asm FILE [--func NAME]\n"
+    "                       show the x86-64 machine code of each function, disassembled\n"
     "\n"
     "Options:\n"
     "  -c cmd               run the program passed as a string\n"
@@ -104,6 +106,8 @@ int main(int argc, char **argv)
         return need_file(argc - 2, argv + 2, "dis", cli_cmd_dis);
     if (!strcmp(a, "ast"))
         return need_file(argc - 2, argv + 2, "ast", cli_cmd_ast);
+    if (!strcmp(a, "asm"))
+        return need_file(argc - 2, argv + 2, "asm", cli_cmd_asm);
     if (!strcmp(a, "ir"))
         return need_file(argc - 2, argv + 2, "ir", cli_cmd_ir);
     if (!strcmp(a, "build"))

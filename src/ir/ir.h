@@ -65,9 +65,11 @@ typedef struct IrFunc IrFunc;
 
 /* Interpreter state at an exit: resume at bytecode index pc with localsplus slots
    vals[0..nlocals) and value-stack slots vals[nlocals..nlocals+nstack). A NULL local is
-   unbound; stack slots are never NULL (a pushed NULL is a const 0). */
+   unbound; stack slots are never NULL (a pushed NULL is a const 0). Errors outside try blocks
+   only need pc (they add a traceback entry and return): their states hold no values. */
 typedef struct IrFrameState {
     int pc;
+    bool in_try;       /* pc lies in a try block: an error there needs the whole state */
     int nlocals, nstack;
     IrInstr **vals;
 } IrFrameState;

@@ -236,9 +236,11 @@ static bool covered(const CodeObj *co, int pc)
 /* The frame state before instruction pc. Errors outside every try block need only pc. */
 static IrFrameState *state(Builder *b, int pc, bool full)
 {
-    if (!full && !covered(b->co, pc))
+    bool in_try = covered(b->co, pc);
+    if (!full && !in_try)
         return ir_fs_new(b->fn, pc, 0, 0);
     IrFrameState *fs = ir_fs_new(b->fn, pc, b->nlp, b->sp);
+    fs->in_try = in_try;
     memcpy(fs->vals, b->vals, sizeof(IrInstr *) * (size_t)(b->nlp + b->sp));
     for (int k = 0; k < b->nlp; k++)
         if (fs->vals[k] == b->null0)

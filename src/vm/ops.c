@@ -24,6 +24,15 @@ TrValue vm_name_error(TrValue name)
 {
     TrValue locals = tr_ts.frame_locals ? tr_ts.frame_locals() : 0;
     TrValue globals = tr_ts.frame_globals ? tr_ts.frame_globals() : 0;
+    Frame *cur = vm_cur_frame;
+    if (locals && locals != TR_ERR && cur && cur->co->native && !cur->locals) {
+        /* compiled code keeps locals in registers: offer every local name (CPython offers the
+           bound ones; the difference shows only when the close name is unbound) */
+        TrTuple *names = tr_as_tuple(cur->co->localsplusnames);
+        for (int64_t i = 0; i < names->len; i++)
+            if (tr_dict_set(locals, names->items[i], TR_NONE) < 0)
+                return TR_ERR;
+    }
     if (locals == TR_ERR || globals == TR_ERR)
         tr_err_clear(), locals = globals = 0;
     TrValue dicts[3] = {locals, globals, tr_builtins()};

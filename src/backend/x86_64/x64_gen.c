@@ -162,7 +162,7 @@ static void emit_exit(Gen *g, Exit *e)
     X64Asm *a = &g->a;
     IrFrameState *fs = e->at->fs;
     x64_label_bind(a, e->label);
-    if (e->throwing && fs->nlocals + fs->nstack == 0) {
+    if (e->throwing && !fs->in_try) {
         x64_rr(a, X64_MOV, X64_Q, X64_RDI, X64_RBX);
         x64_ri(a, X64_MOV, X64_D, X64_RSI, fs->pc);
         x64_call(a, "vm_native_error");

@@ -12,37 +12,25 @@
 static IrInstr *trivial_phi(const PuFwd *f, IrInstr *p)
 {
     IrInstr *same = NULL;
-    bool consts = true;
+    bool clone = false; /* equal constants from several instructions */
     for (int k = 0; k < p->nargs; k++) {
         IrInstr *a = pu_resolve(f, p->args[k]);
         if (a == p || a == same)
             continue;
-        if (same && !pu_same_const(a, same))
+        if (!same)
+            same = a;
+        else if (pu_same_const(a, same))
+            clone = true;
+        else
             return NULL;
-        if (same)
-            continue; /* an equal constant defined elsewhere */
-        same = a;
-        consts = pu_is_const(a);
     }
-    if (!same)
-        return NULL;
-    for (int k = 0; k < p->nargs; k++)
-        if (pu_resolve(f, p->args[k]) != same && pu_resolve(f, p->args[k]) != p)
-            consts = consts && true;
-        else if (false)
-            consts = false;
-    /* several distinct constant instructions: none of them need dominate the phi */
-    for (int k = 0; k < p->nargs; k++) {
-        IrInstr *a = pu_resolve(f, p->args[k]);
-        if (a != p && a != same) {
-            IrInstr *at = p;
-            while (at->op == IR_phi)
-                at = at->next;
-            return pu_clone_const(at, same);
-        }
-    }
-    (void)consts;
-    return same;
+    if (!same || !clone)
+        return same;
+    /* none of the constants need dominate the phi: a new one at the head of its block does */
+    IrInstr *at = p;
+    while (at->op == IR_phi)
+        at = at->next;
+    return pu_clone_const(at, same);
 }
 
 void pass_copyprop(IrFunc *fn)
