@@ -288,6 +288,7 @@ fi
 if [ -f tests/cli.sh ] && [[ tests/cli.sh == *"$FILTER"* ]] && [[ " $MODES " == *" interp "* ]]; then
     add_job check cli.sh interp
 fi
+[ -f tests/ir/run.sh ] && [[ tests/ir/run.sh == *"$FILTER"* ]] && add_job check ir/run.sh interp
 if [[ tests/backend/check_x64.sh == *"$FILTER"* ]]; then # the x86-64 encoder against GNU as
     add_job check backend/check_x64.sh x64
 fi

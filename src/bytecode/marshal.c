@@ -386,6 +386,7 @@ static TrValue get_code(Reader *r)
     for (int i = 0; i < co->ncode; i++)
         co->lines[i] = (int32_t)(get_sv(r) + (i ? co->lines[i - 1] : co->firstlineno));
     co->exctab = tr_alloc_atomic(sizeof(ExcEntry) * (size_t)(co->nexctab + 1));
+    memset(co->exctab, 0, sizeof(ExcEntry) * (size_t)(co->nexctab + 1)); /* padding too */
     for (int i = 0; i < co->nexctab; i++) {
         ExcEntry *e = &co->exctab[i];
         e->start = get_int(r);

@@ -248,10 +248,19 @@ static IrFrameState *state(Builder *b, int pc, bool full)
     return fs;
 }
 
+/* Ops that the specialize pass may replace by guarded code: their state is always full, as a
+   guard copies it (specialize shrinks it back where the op stays generic outside a try). */
+static bool may_guard(IrOp op)
+{
+    return op == IR_binop || op == IR_compare || op == IR_unop || op == IR_truth ||
+           op == IR_not_obj || op == IR_getitem || op == IR_setitem || op == IR_call ||
+           op == IR_get_iter || op == IR_for_next;
+}
+
 /* An instruction that may raise: emitted with the state before pc. */
 static IrInstr *emit_raise(Builder *b, IrOp op, int nargs, IrInstr *const *args, int pc)
 {
-    IrFrameState *fs = state(b, pc, false);
+    IrFrameState *fs = state(b, pc, may_guard(op));
     IrInstr *i = emit(b, op, nargs, args, pc);
     i->fs = fs;
     return i;
@@ -753,6 +762,10 @@ IrFunc *ir_build(Arena *a, CodeObj *co, const char **why)
 {
     if (co->flags & (CO_GENERATOR | CO_COROUTINE | CO_ITERABLE_COROUTINE | CO_ASYNC_GENERATOR)) {
         *why = "generators and coroutines run in the interpreter";
+        return NULL;
+    }
+    if (co->ncode > 50000) { /* generated straight-line code: not worth the compile time */
+        *why = "more than 50000 instructions";
         return NULL;
     }
     /* these read the frame's locals, which compiled code keeps in registers */

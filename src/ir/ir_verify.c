@@ -102,14 +102,10 @@ static bool dominates(Dom *d, int a, int b) /* rpo numbers */
     return a == b;
 }
 
-/* Position of each instruction in its block, for same-block dominance. */
-static int position(IrInstr *i)
-{
-    int n = 0;
-    for (IrInstr *p = i->block->first; p && p != i; p = p->next)
-        n++;
-    return n;
-}
+/* Position of each instruction in its block (by value id), for same-block dominance. */
+static int *positions;
+
+static int position(IrInstr *i) { return positions[i->id]; }
 
 static const char *check_def(IrFunc *fn, Dom *d, IrInstr *use, IrInstr *def, IrBlock *at_end)
 {
@@ -192,6 +188,13 @@ const char *ir_verify(IrFunc *fn)
                 if (!i->args[k])
                     return fail(fn, "v%d: operand %d is missing", i->id, k);
         }
+    }
+    positions = ARENA_ARRAY(fn->arena, int, fn->nvalues + 1);
+    for (int b = 0; b < fn->nblocks; b++) {
+        int n = 0;
+        for (IrInstr *i = fn->blocks[b]->first; i; i = i->next)
+            if (i->id >= 0 && i->id < fn->nvalues)
+                positions[i->id] = n++;
     }
     Dom d;
     compute_rpo(fn, &d, maxid);

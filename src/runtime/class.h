@@ -59,6 +59,8 @@ extern TrType tr_slot_wrapper_type; /* int.__add__, object.__repr__ ... */
 bool tr_is_slot_wrapper(TrValue f);
 extern TrType tr_property_type, tr_staticmethod_type, tr_classmethod_type, tr_super_type,
     tr_mappingproxy_type, tr_slot_descr_type;
+/* Byte offset of the value of a __slots__ member in instances (d: a member_descriptor). */
+int32_t tr_slot_descr_offset(TrValue d);
 typedef struct TrStaticMethod {
     TrObject ob;
     TrValue func;

@@ -367,6 +367,8 @@ TrValue tr_slot_descr_new(TrType *owner, TrValue name, int32_t offset)
     return tr_val(d);
 }
 
+int32_t tr_slot_descr_offset(TrValue d) { return SD(d)->offset; }
+
 static TrValue *slot_ptr(TrValue self, TrValue obj)
 {
     if (!tr_isinstance(obj, SD(self)->owner)) {

@@ -63,6 +63,55 @@ static mpz_srcptr zview(TrValue v, ZTmp *t)
     return ((TrBigInt *)tr_obj(v))->z;
 }
 
+/* Ints of up to 127 bits (the "wide" range, one or two limbs) take a fast path in __int128
+   arithmetic: the 64-bit values of hashes and LCGs exceed the small range, and GMP's calls
+   and limb allocations cost several times the operation itself. A wide result is stored with
+   its limbs inside the object (no separate limb block). TrBigInts are never modified after
+   they are made, so GMP never reallocates those limbs. */
+typedef __int128 i128;
+typedef unsigned __int128 u128;
+
+typedef struct TrWideInt {
+    TrBigInt big;
+    mp_limb_t limbs[2];
+} TrWideInt;
+
+static inline bool as_wide(TrValue v, i128 *x)
+{
+    int64_t s;
+    if (TR_LIKELY(as_small(v, &s))) {
+        *x = s;
+        return true;
+    }
+    mpz_srcptr z = ((TrBigInt *)tr_obj(v))->z;
+    int n = z->_mp_size, an = n < 0 ? -n : n;
+    if (an > 2)
+        return false;
+    u128 m = z->_mp_d[0];
+    if (an == 2) {
+        if (z->_mp_d[1] >> 63)
+            return false;
+        m |= (u128)z->_mp_d[1] << 64;
+    }
+    *x = n < 0 ? -(i128)m : (i128)m;
+    return true;
+}
+
+static TrValue from_wide(i128 r)
+{
+    if (r >= TR_SMALL_MIN && r <= TR_SMALL_MAX)
+        return tr_small_new((int64_t)r);
+    TrWideInt *w = TR_NEW(TrWideInt, &tr_int_type);
+    u128 m = r < 0 ? (u128)0 - (u128)r : (u128)r;
+    w->limbs[0] = (mp_limb_t)m;
+    w->limbs[1] = (mp_limb_t)(m >> 64);
+    int n = w->limbs[1] ? 2 : 1;
+    w->big.z->_mp_alloc = 2;
+    w->big.z->_mp_size = r < 0 ? -n : n;
+    w->big.z->_mp_d = w->limbs;
+    return tr_val(w);
+}
+
 /* Takes ownership of z's limbs (no copy). */
 static TrValue take_mpz(mpz_t z)
 {
@@ -87,18 +136,14 @@ TrValue tr_int_from_i64(int64_t x)
 {
     if (tr_fits_small(x))
         return tr_small_new(x);
-    TrBigInt *b = TR_NEW(TrBigInt, &tr_int_type);
-    mpz_init_set_si(b->z, x);
-    return tr_val(b);
+    return from_wide(x);
 }
 
 TrValue tr_int_from_u64(uint64_t x)
 {
     if (x <= (uint64_t)TR_SMALL_MAX)
         return tr_small_new((int64_t)x);
-    TrBigInt *b = TR_NEW(TrBigInt, &tr_int_type);
-    mpz_init_set_ui(b->z, x);
-    return tr_val(b);
+    return from_wide(x);
 }
 
 /* The canonical form of an int: bools and subclass instances become plain ints. */
@@ -221,8 +266,11 @@ TrValue tr_int_from_double(double d)
 TrValue tr_int_add(TrValue a, TrValue b)
 {
     int64_t x, y;
+    i128 wx, wy, wr;
     if (as_small(a, &x) && as_small(b, &y))
         return tr_int_from_i64(x + y);
+    if (as_wide(a, &wx) && as_wide(b, &wy) && !__builtin_add_overflow(wx, wy, &wr))
+        return from_wide(wr);
     ZTmp ta, tb;
     mpz_t r;
     mpz_init(r);
@@ -233,8 +281,11 @@ TrValue tr_int_add(TrValue a, TrValue b)
 TrValue tr_int_sub(TrValue a, TrValue b)
 {
     int64_t x, y;
+    i128 wx, wy, wr;
     if (as_small(a, &x) && as_small(b, &y))
         return tr_int_from_i64(x - y);
+    if (as_wide(a, &wx) && as_wide(b, &wy) && !__builtin_sub_overflow(wx, wy, &wr))
+        return from_wide(wr);
     ZTmp ta, tb;
     mpz_t r;
     mpz_init(r);
@@ -245,8 +296,11 @@ TrValue tr_int_sub(TrValue a, TrValue b)
 TrValue tr_int_mul(TrValue a, TrValue b)
 {
     int64_t x, y, r;
+    i128 wx, wy, wr;
     if (as_small(a, &x) && as_small(b, &y) && !__builtin_mul_overflow(x, y, &r))
         return tr_int_from_i64(r);
+    if (as_wide(a, &wx) && as_wide(b, &wy) && !__builtin_mul_overflow(wx, wy, &wr))
+        return from_wide(wr);
     ZTmp ta, tb;
     mpz_t z;
     mpz_init(z);
@@ -296,6 +350,19 @@ static int divmod_core(TrValue a, TrValue b, TrValue *q, TrValue *m, const char 
             *q = tr_int_from_i64(qq);
         if (m)
             *m = tr_small_new(mm);
+        return 0;
+    }
+    i128 wx, wy; /* |wx| < 2**127: no overflow either */
+    if (as_wide(a, &wx) && as_wide(b, &wy)) {
+        i128 qq = wx / wy, mm = wx % wy;
+        if (mm != 0 && ((mm < 0) != (wy < 0))) {
+            qq -= 1;
+            mm += wy;
+        }
+        if (q)
+            *q = from_wide(qq);
+        if (m)
+            *m = from_wide(mm);
         return 0;
     }
     ZTmp ta, tb;
@@ -483,6 +550,9 @@ TrValue tr_int_rshift(TrValue a, TrValue b)
         return tr_raise(&tr_ValueError, "negative shift count");
     if (as_small(a, &x) && as_small(b, &y))
         return tr_small_new(y >= 63 ? (x < 0 ? -1 : 0) : x >> y); /* arithmetic: floors */
+    i128 wx;
+    if (as_wide(a, &wx) && as_small(b, &y))
+        return from_wide(y >= 127 ? (wx < 0 ? -1 : 0) : wx >> y);
     ZTmp ta, tb;
     mpz_srcptr za = zview(a, &ta), zb = zview(b, &tb);
     if (!mpz_fits_ulong_p(zb) || mpz_get_ui(zb) >= mpz_sizeinbase(za, 2))
@@ -500,6 +570,9 @@ TrValue tr_int_rshift(TrValue a, TrValue b)
         int64_t x, y;                                                                              \
         if (as_small(a, &x) && as_small(b, &y))                                                    \
             return tr_small_new(x cop y);                                                          \
+        i128 wx, wy;                                                                               \
+        if (as_wide(a, &wx) && as_wide(b, &wy))                                                    \
+            return from_wide(wx cop wy);                                                           \
         ZTmp ta, tb;                                                                               \
         mpz_t r;                                                                                   \
         mpz_init(r);                                                                               \
@@ -516,8 +589,11 @@ BITOP(xor, ^, mpz_xor)
 int tr_int_cmp(TrValue a, TrValue b)
 {
     int64_t x, y;
+    i128 wx, wy;
     if (as_small(a, &x) && as_small(b, &y))
         return (x > y) - (x < y);
+    if (as_wide(a, &wx) && as_wide(b, &wy))
+        return (wx > wy) - (wx < wy);
     ZTmp ta, tb;
     int c = mpz_cmp(zview(a, &ta), zview(b, &tb));
     return (c > 0) - (c < 0);
@@ -540,12 +616,12 @@ int tr_int_cmp_double(TrValue a, double d)
 
 int64_t tr_int_hash(TrValue v)
 {
-    int64_t x;
+    i128 x;
     uint64_t h;
     bool neg;
-    if (as_small(v, &x)) {
+    if (as_wide(v, &x)) {
         neg = x < 0;
-        h = (neg ? (uint64_t)0 - (uint64_t)x : (uint64_t)x) % HASH_MODULUS;
+        h = (uint64_t)((neg ? (u128)0 - (u128)x : (u128)x) % HASH_MODULUS);
     } else {
         mpz_srcptr z = ((TrBigInt *)tr_obj(v))->z;
         mpz_t r;

@@ -6,8 +6,11 @@
 
 #include <gc/gc.h>
 #include <gc/gc_inline.h>
+#include <gc/gc_mark.h>
 #include <stdio.h>
+#include <stddef.h>
 #include <stdlib.h>
+#include <string.h>
 
 TrThreadState tr_ts;
 
@@ -63,6 +66,42 @@ void *tr_alloc(size_t size)
     void *p = GC_MALLOC(size);
     if (TR_UNLIKELY(!p))
         out_of_memory();
+    return p;
+}
+
+/* str objects: a kind of their own whose mark descriptor names their only two pointer words
+   (the type and the cached UTF-8), so the collector never scans the text itself. Same free
+   list scheme as tr_alloc (the link is in word 0, which the descriptor marks). */
+static unsigned str_kind;
+static void *str_fl[GC_TINY_FREELISTS];
+
+static void str_kind_init(void)
+{
+    const unsigned top = 8 * sizeof(GC_word) - 1;
+    GC_word bits = ((GC_word)1 << top) | ((GC_word)1 << (top - offsetof(TrStr, utf8) / 8));
+    str_kind = GC_new_kind(GC_new_free_list(), bits | GC_DS_BITMAP, 0, 1);
+}
+
+void *tr_alloc_str(size_t size)
+{
+    size_t granules = (size + 1 + GC_GRANULE_BYTES - 1) / GC_GRANULE_BYTES;
+    if (TR_LIKELY(granules - 1 < GC_TINY_FREELISTS - 1)) {
+        void *p = str_fl[granules];
+        if (TR_UNLIKELY(!p)) {
+            GC_generic_malloc_many(granules * GC_GRANULE_BYTES, (int)str_kind, &str_fl[granules]);
+            p = str_fl[granules];
+            if (TR_UNLIKELY(!p))
+                out_of_memory();
+        }
+        str_fl[granules] = *(void **)p;
+        *(void **)p = NULL;
+        return p;
+    }
+    before_large(size);
+    void *p = GC_generic_malloc(size, (int)str_kind);
+    if (TR_UNLIKELY(!p))
+        out_of_memory();
+    memset(p, 0, size); /* GC_generic_malloc clears only small objects of a clearing kind */
     return p;
 }
 
@@ -147,6 +186,7 @@ void tr_runtime_init(int argc, char **argv)
 {
     GC_INIT();
     GC_set_free_space_divisor(2); /* grow the heap rather than collect too often */
+    str_kind_init();
     tr_ts.recursion_limit = 1000;
     tr_int_init();
 #define TYPE(var, name) tr_type_ready(&var);

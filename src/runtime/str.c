@@ -13,10 +13,12 @@
 
 /* --- Allocation ------------------------------------------------------------------------- */
 
-/* Objects are scanned (not atomic) because utf8 may point at a separate block. */
+/* Not atomic, because utf8 may point at a separate block; but only the type and utf8 words
+   are scanned (tr_alloc_str), never the text. */
 static TrStr *str_alloc(int64_t len, int kind)
 {
-    TrStr *s = tr_obj_new(sizeof(TrStr) + (size_t)(len + 1) * (size_t)kind, &tr_str_type);
+    TrStr *s = tr_alloc_str(sizeof(TrStr) + (size_t)(len + 1) * (size_t)kind);
+    s->ob.type = &tr_str_type;
     s->len = len;
     s->hash = -1;
     s->kind = (uint8_t)kind;

@@ -106,6 +106,7 @@ static inline TrValue tr_bool(bool b) { return b ? TR_TRUE : TR_FALSE; }
 
 void *tr_alloc(size_t size);        /* zeroed, scanned for pointers */
 void *tr_alloc_atomic(size_t size); /* not zeroed, never scanned: strings, digits, doubles */
+void *tr_alloc_str(size_t size);    /* zeroed; a TrStr: only its type and utf8 are scanned */
 void *tr_realloc(void *p, size_t size);
 #define TR_NEW(T, typeptr) ((T *)tr_obj_new(sizeof(T), (typeptr)))
 void *tr_obj_new(size_t size, TrType *type); /* tr_alloc + sets the type */

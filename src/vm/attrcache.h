@@ -13,9 +13,14 @@ typedef struct AttrCache {
     TrType *type;
     uint64_t epoch;
     TrShape *shape;
-    int32_t index; /* attribute slot (LOAD_ATTR / STORE_ATTR) */
+    int32_t index; /* attribute slot (LOAD_ATTR / STORE_ATTR); LOAD_METHOD: 0, or
+                      ATTRCACHE_TYPE_ONLY for a built-in type (no shape to check) */
+    int32_t member; /* > 0: LOAD_ATTR / STORE_ATTR of a __slots__ member at this byte offset
+                       (type alone decides; shape and index unused) */
     TrValue method; /* LOAD_METHOD: the function found on the type */
 } AttrCache;
+
+#define ATTRCACHE_TYPE_ONLY (-2)
 
 static inline AttrCache *vm_attr_cache(CodeObj *co, int i)
 {

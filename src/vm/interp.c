@@ -276,10 +276,18 @@ TrValue vm_eval(Frame *entry, bool throwing)
         a = TOP();
         AttrCache *ac = vm_attr_cache(co, (int)(ip - code) - 1);
         if (tr_is_ptr(a) && tr_obj(a)->type == ac->type && ac->epoch == tr_type_epoch) {
-            TrAttrs *at = vm_fixed_attrs(a, ac->type);
-            if (at->shape == ac->shape) {
-                TOP() = at->values[ac->index];
-                DISPATCH();
+            if (ac->member) {
+                v = *(TrValue *)((char *)tr_obj(a) + ac->member);
+                if (v) { /* unset members raise in the slow path */
+                    TOP() = v;
+                    DISPATCH();
+                }
+            } else {
+                TrAttrs *at = vm_fixed_attrs(a, ac->type);
+                if (at->shape == ac->shape) {
+                    TOP() = at->values[ac->index];
+                    DISPATCH();
+                }
             }
         }
         v = vm_load_attr_slow(ac, a, names[OPARG]);
@@ -292,8 +300,9 @@ TrValue vm_eval(Frame *entry, bool throwing)
         a = TOP();
         AttrCache *ac = vm_attr_cache(co, (int)(ip - code) - 1);
         if (tr_is_ptr(a) && tr_obj(a)->type == ac->type && ac->epoch == tr_type_epoch &&
-            vm_fixed_attrs(a, ac->type)->shape == ac->shape &&
-            !vm_fixed_attrs(a, ac->type)->dict) {
+            (ac->index == ATTRCACHE_TYPE_ONLY ||
+             (vm_fixed_attrs(a, ac->type)->shape == ac->shape &&
+              !vm_fixed_attrs(a, ac->type)->dict))) {
             TOP() = ac->method;
             PUSH(a);
             DISPATCH();
@@ -314,6 +323,10 @@ TrValue vm_eval(Frame *entry, bool throwing)
         v = POP();
         AttrCache *ac = vm_attr_cache(co, (int)(ip - code) - 1);
         if (tr_is_ptr(a) && tr_obj(a)->type == ac->type && ac->epoch == tr_type_epoch) {
+            if (ac->member) {
+                *(TrValue *)((char *)tr_obj(a) + ac->member) = v;
+                DISPATCH();
+            }
             TrAttrs *at = vm_fixed_attrs(a, ac->type);
             if (at->shape == ac->shape) {
                 at->values[ac->index] = v;

@@ -153,26 +153,17 @@ static TrValue name_of(Frame *f, int64_t pc)
     return name_at(f, BC_ARG(vm_generic_word(f->co->code[pc])));
 }
 
+/* The attribute instructions go through the interpreter's own cache functions (attrcache.h), so
+   the cache layout stays private to them. */
 TrValue rt_load_attr(Frame *f, TrValue obj, int64_t pc)
 {
-    AttrCache *ac = vm_attr_cache(f->co, (int)pc);
-    if (tr_is_ptr(obj) && tr_obj(obj)->type == ac->type && ac->epoch == tr_type_epoch) {
-        TrAttrs *at = vm_fixed_attrs(obj, ac->type);
-        if (at->shape == ac->shape)
-            return at->values[ac->index];
-    }
-    return vm_load_attr_slow(ac, obj, name_of(f, pc));
+    return vm_load_attr_slow(vm_attr_cache(f->co, (int)pc), obj, name_of(f, pc));
 }
 
 TrValue rt_load_method(Frame *f, TrValue obj, int64_t pc)
 {
-    AttrCache *ac = vm_attr_cache(f->co, (int)pc);
-    if (tr_is_ptr(obj) && tr_obj(obj)->type == ac->type && ac->epoch == tr_type_epoch &&
-        vm_fixed_attrs(obj, ac->type)->shape == ac->shape &&
-        !vm_fixed_attrs(obj, ac->type)->dict)
-        return ac->method | 4;
     TrValue self;
-    TrValue v = vm_load_method_slow(ac, obj, name_of(f, pc), &self);
+    TrValue v = vm_load_method_slow(vm_attr_cache(f->co, (int)pc), obj, name_of(f, pc), &self);
     if (!v)
         return TR_ERR;
     return self ? v | 4 : v;
@@ -180,15 +171,7 @@ TrValue rt_load_method(Frame *f, TrValue obj, int64_t pc)
 
 int rt_store_attr(Frame *f, TrValue owner, TrValue value, int64_t pc)
 {
-    AttrCache *ac = vm_attr_cache(f->co, (int)pc);
-    if (tr_is_ptr(owner) && tr_obj(owner)->type == ac->type && ac->epoch == tr_type_epoch) {
-        TrAttrs *at = vm_fixed_attrs(owner, ac->type);
-        if (at->shape == ac->shape) {
-            at->values[ac->index] = value;
-            return 0;
-        }
-    }
-    return vm_store_attr_slow(ac, owner, name_of(f, pc), value);
+    return vm_store_attr_slow(vm_attr_cache(f->co, (int)pc), owner, name_of(f, pc), value);
 }
 
 int rt_delete_attr(Frame *f, TrValue obj, int64_t name) { return tr_delattr(obj, name_at(f, name)); }

@@ -8,6 +8,7 @@
  */
 #include "backend/x86_64/x64_gen.h"
 
+#include "backend/regalloc.h"
 #include "backend/x86_64/x64_encode.h"
 #include "runtime/runtime.h"
 #include "vm/frame.h"
@@ -31,6 +32,7 @@ typedef struct Gen {
     int nslots;
     X64Label *block_label;
     X64Label epilogue;
+    bool in_exit;
     Exit *exits;
     int nexits, exits_cap;
     const char *why;
@@ -50,10 +52,71 @@ static X64Mem val_mem(Gen *g, IrInstr *v)
 
 static X64Mem lp_mem(int k) { return x64_mem(X64_RBX, LP_OFF + 8 * k); }
 
-static void load(Gen *g, X64Reg r, IrInstr *v) { x64_rm(&g->a, X64_MOV, X64_Q, r, val_mem(g, v)); }
-static void store(Gen *g, IrInstr *v, X64Reg r) { x64_mr(&g->a, X64_MOV, X64_Q, val_mem(g, v), r); }
-static void loadx(Gen *g, X64Xmm x, IrInstr *v) { x64_xm(&g->a, X64_MOVSD, x, val_mem(g, v)); }
-static void storex(Gen *g, IrInstr *v, X64Xmm x) { x64_mx(&g->a, X64_MOVSD, val_mem(g, v), x); }
+static void load_const(Gen *g, X64Reg r, TrValue v);
+
+/* Where a value lives: its register, unless an exit is being emitted (then every value is read
+   from its home slot: boxing calls there clobber the caller-saved registers). */
+static bool in_reg(Gen *g, IrInstr *v) { return v->reg >= 0 && !g->in_exit; }
+
+static void load(Gen *g, X64Reg r, IrInstr *v)
+{
+    if (v->reg == RA_REMAT) {
+        if (v->op == IR_const)
+            load_const(g, r, v->cval);
+        else if (v->op == IR_const_f64) {
+            uint64_t bits;
+            memcpy(&bits, &v->fval, 8);
+            x64_ri(&g->a, X64_MOV, X64_Q, r, (int64_t)bits);
+        } else
+            x64_ri(&g->a, X64_MOV, X64_Q, r, v->imm);
+    } else if (in_reg(g, v)) {
+        if (v->type == IT_F)
+            x64_rx(&g->a, X64_MOVQ, X64_Q, r, (X64Xmm)v->reg);
+        else if (v->reg != (int)r)
+            x64_rr(&g->a, X64_MOV, X64_Q, r, (X64Reg)v->reg);
+    } else {
+        x64_rm(&g->a, X64_MOV, X64_Q, r, val_mem(g, v));
+    }
+}
+
+static void store(Gen *g, IrInstr *v, X64Reg r)
+{
+    if (v->reg >= 0) {
+        if (v->type == IT_F)
+            x64_xr(&g->a, X64_MOVQ, X64_Q, (X64Xmm)v->reg, r);
+        else if (v->reg != (int)r)
+            x64_rr(&g->a, X64_MOV, X64_Q, (X64Reg)v->reg, r);
+    } else {
+        x64_mr(&g->a, X64_MOV, X64_Q, val_mem(g, v), r);
+    }
+}
+
+static void loadx(Gen *g, X64Xmm x, IrInstr *v)
+{
+    if (v->reg == RA_REMAT) {
+        load(g, X64_R11, v);
+        x64_xr(&g->a, X64_MOVQ, X64_Q, x, X64_R11);
+    } else if (in_reg(g, v)) {
+        if (v->type != IT_F)
+            x64_xr(&g->a, X64_MOVQ, X64_Q, x, (X64Reg)v->reg);
+        else if (v->reg != (int)x)
+            x64_xx(&g->a, X64_MOVAPD, x, (X64Xmm)v->reg);
+    } else {
+        x64_xm(&g->a, X64_MOVSD, x, val_mem(g, v));
+    }
+}
+
+static void storex(Gen *g, IrInstr *v, X64Xmm x)
+{
+    if (v->reg >= 0) {
+        if (v->type != IT_F)
+            x64_rx(&g->a, X64_MOVQ, X64_Q, (X64Reg)v->reg, x);
+        else if (v->reg != (int)x)
+            x64_xx(&g->a, X64_MOVAPD, (X64Xmm)v->reg, x);
+    } else {
+        x64_mx(&g->a, X64_MOVSD, val_mem(g, v), x);
+    }
+}
 
 static void fail(Gen *g, const char *why)
 {
@@ -170,6 +233,17 @@ static void emit_exit(Gen *g, Exit *e)
         return;
     }
     int nlp = g->co->nlocalsplus;
+    /* registers to home slots first: boxing below calls out */
+    for (int k = 0; k < fs->nlocals + fs->nstack; k++) {
+        IrInstr *v = fs->vals[k];
+        if (v && v->reg >= 0) {
+            if (v->type == IT_F)
+                x64_mx(a, X64_MOVSD, val_mem(g, v), (X64Xmm)v->reg);
+            else
+                x64_mr(a, X64_MOV, X64_Q, val_mem(g, v), (X64Reg)v->reg);
+        }
+    }
+    g->in_exit = true;
     for (int k = 0; k < fs->nlocals + fs->nstack; k++) {
         IrInstr *v = fs->vals[k];
         int at = k < fs->nlocals ? k : nlp + (k - fs->nlocals);
@@ -186,6 +260,7 @@ static void emit_exit(Gen *g, Exit *e)
     x64_ri(a, X64_MOV, X64_D, X64_RCX, e->throwing);
     x64_call(a, "vm_native_resume");
     x64_jmp(a, g->epilogue);
+    g->in_exit = false;
 }
 
 /* --- Generic operations: calls of helpers ------------------------------------------------- */
@@ -279,6 +354,36 @@ static void gen_helper_call(Gen *g, IrInstr *i)
         store(g, i, X64_RAX);
     }
 }
+
+/* --- Register allocation ------------------------------------------------------------------ */
+
+/* Scratch registers of the code generator (never allocated): rax rcx rdx rsi rdi r8 r9 r11,
+   xmm0-xmm2; rbx holds the frame. */
+static const int8_t gprs[] = {X64_R12, X64_R13, X64_R14, X64_R15, X64_R10};
+static const bool gprs_saved[] = {true, true, true, true, false};
+static const int8_t fprs[] = {X64_XMM3, X64_XMM4, X64_XMM5, X64_XMM6, X64_XMM7, X64_XMM8,
+                              X64_XMM9, X64_XMM10, X64_XMM11, X64_XMM12, X64_XMM13, X64_XMM14,
+                              X64_XMM15};
+static const bool fprs_saved[13] = {false};
+
+/* Instructions whose code calls out (helpers, and the slow paths of boxing). */
+static bool x64_is_call(const IrInstr *i)
+{
+    switch (i->op) {
+    case IR_box_int: case IR_box_float: case IR_ret:
+        return true;
+    case IR_bool_to_obj: case IR_list_set:
+        return i->args[i->nargs - 1]->type == IT_I || i->args[i->nargs - 1]->type == IT_F;
+    default:
+        return ir_info(i)->helper != NULL && i->op != IR_box_int && i->op != IR_box_float;
+    }
+}
+
+static const RaDesc x64_ra = {
+    {(int)TR_ARRAY_LEN(gprs), gprs, gprs_saved},
+    {(int)TR_ARRAY_LEN(fprs), fprs, fprs_saved},
+    x64_is_call,
+};
 
 /* --- Inline operations --------------------------------------------------------------------- */
 
@@ -384,22 +489,97 @@ static void check_small_range(Gen *g, X64Label exit)
     x64_jcc(&g->a, X64_CC_NE, exit);
 }
 
+/* A location for the parallel copies of phis: a register of either class, a slot, or a
+   constant to rematerialize. */
+typedef struct Loc {
+    enum { LOC_GPR, LOC_XMM, LOC_SLOT, LOC_CONST } kind;
+    int num;
+    IrInstr *v; /* for LOC_CONST */
+} Loc;
+
+static Loc loc_of(IrInstr *v)
+{
+    if (v->reg == RA_REMAT)
+        return (Loc){LOC_CONST, 0, v};
+    if (v->reg >= 0)
+        return (Loc){v->type == IT_F ? LOC_XMM : LOC_GPR, v->reg, v};
+    return (Loc){LOC_SLOT, v->slot, v};
+}
+
+static bool loc_eq(Loc x, Loc y) { return x.kind == y.kind && x.num == y.num && x.kind != LOC_CONST; }
+
+/* dst <- src for one 64-bit value, through rax when neither side is a register. */
+static void move_loc(Gen *g, Loc dst, Loc src)
+{
+    X64Asm *a = &g->a;
+    X64Reg r;
+    switch (src.kind) {
+    case LOC_GPR: r = (X64Reg)src.num; break;
+    case LOC_XMM: r = X64_RAX; x64_rx(a, X64_MOVQ, X64_Q, X64_RAX, (X64Xmm)src.num); break;
+    case LOC_SLOT: r = X64_RAX; x64_rm(a, X64_MOV, X64_Q, X64_RAX, slot_mem(g, src.num)); break;
+    default:
+        if (dst.kind == LOC_GPR) {
+            load(g, (X64Reg)dst.num, src.v);
+            return;
+        }
+        r = X64_RAX;
+        load(g, X64_RAX, src.v);
+    }
+    switch (dst.kind) {
+    case LOC_GPR:
+        if ((int)r != dst.num)
+            x64_rr(a, X64_MOV, X64_Q, (X64Reg)dst.num, r);
+        break;
+    case LOC_XMM: x64_xr(a, X64_MOVQ, X64_Q, (X64Xmm)dst.num, r); break;
+    default: x64_mr(a, X64_MOV, X64_Q, slot_mem(g, dst.num), r); break;
+    }
+}
+
 static void gen_phi_moves(Gen *g, IrBlock *from, IrBlock *to)
 {
     int p = 0;
     while (p < to->npreds && to->preds[p] != from)
         p++;
     TR_ASSERT(p < to->npreds);
-    /* parallel copy through scratch slots: all reads, then all writes */
+    Loc dst[64], src[64];
     int n = 0;
-    for (IrInstr *i = to->first; i && i->op == IR_phi; i = i->next, n++) {
-        load(g, X64_RAX, i->args[p]);
-        x64_mr(&g->a, X64_MOV, X64_Q, slot_mem(g, g->fn->nvalues + n), X64_RAX);
+    for (IrInstr *i = to->first; i && i->op == IR_phi; i = i->next) {
+        if (n == 64) { /* more phis than fit: move them through the scratch slots */
+            fail(g, "a block with more than 64 phis");
+            return;
+        }
+        if ((i->type == IT_F) != (i->args[p]->type == IT_F)) {
+            fail(g, "a phi whose operand has another representation");
+            return;
+        }
+        Loc d = loc_of(i), s = loc_of(i->args[p]);
+        if (loc_eq(d, s))
+            continue;
+        dst[n] = d;
+        src[n++] = s;
     }
-    n = 0;
-    for (IrInstr *i = to->first; i && i->op == IR_phi; i = i->next, n++) {
-        x64_rm(&g->a, X64_MOV, X64_Q, X64_RAX, slot_mem(g, g->fn->nvalues + n));
-        store(g, i, X64_RAX);
+    /* sequentialize: a move may go once no pending move still reads its destination; a cycle
+       is broken by parking one source in the scratch slot */
+    while (n) {
+        bool progress = false;
+        for (int k = 0; k < n; k++) {
+            bool read = false;
+            for (int j = 0; j < n && !read; j++)
+                read = j != k && loc_eq(src[j], dst[k]);
+            if (read)
+                continue;
+            move_loc(g, dst[k], src[k]);
+            dst[k] = dst[n - 1];
+            src[k] = src[n - 1];
+            n--;
+            progress = true;
+            break;
+        }
+        if (!progress) {
+            Loc park = {LOC_SLOT, g->fn->nvalues, NULL};
+            move_loc(g, park, src[0]);
+            src[0] = park;
+        }
     }
 }
 
@@ -416,6 +596,11 @@ static void gen_instr(Gen *g, IrInstr *i)
 {
     X64Asm *a = &g->a;
     IrInstr **v = i->args;
+    if (i->reg == RA_REMAT) {
+        if (i->op == IR_const)
+            load_const(g, X64_RAX, i->cval); /* only to check that it can be loaded */
+        return;
+    }
     switch (i->op) {
     case IR_const:
         load_const(g, X64_RAX, i->cval);
@@ -734,19 +919,9 @@ bool x64_gen(IrFunc *fn, const char *sym, McCode *out, const char **why)
     g->co = fn->co;
     x64_asm_init(&g->a, out);
     X64Asm *a = &g->a;
-    /* one slot per value, then scratch slots for phi moves */
-    int nphi = 0;
-    for (int b = 0; b < fn->nblocks; b++) {
-        int n = 0;
-        for (IrInstr *i = fn->blocks[b]->first; i && i->op == IR_phi; i = i->next)
-            n++;
-        if (n > nphi)
-            nphi = n;
-    }
-    for (int b = 0; b < fn->nblocks; b++)
-        for (IrInstr *i = fn->blocks[b]->first; i; i = i->next)
-            i->slot = i->id;
-    g->nslots = fn->nvalues + nphi;
+    /* registers; one home slot per value, plus the scratch slot of phi moves */
+    ra_allocate(fn, &x64_ra);
+    g->nslots = fn->nvalues + 1;
     int frame = 8 * g->nslots;
     frame += (frame + SAVED + 16) % 16 ? 8 : 0; /* rsp 16-aligned at calls: ret + rbp + saved */
     g->block_label = calloc((size_t)fn->nblocks + 1, sizeof(X64Label));

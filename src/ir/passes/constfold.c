@@ -2,8 +2,9 @@
  * constfold.c -- constant folding: typed arithmetic, compares, tag and box operations of
  * constants; generic binop/compare/unop/truth/not/contains of scalar constants, computed by the
  * runtime at compile time when the result is certain (no error) and small; branches on constant
- * conditions become jumps, and ir_order drops the blocks no longer reached. Runs first after
- * specialize; leaves phis made trivial by removed edges to copyprop, dead values to dce.
+ * conditions become jumps, and ir_order drops the blocks no longer reached; phis of one
+ * constant become it; repeated until nothing changes. Runs first after specialize; leaves
+ * other trivial phis to copyprop, dead values to dce.
  */
 #include "ir/passes/passes.h"
 #include "ir/passes/pass_util.h"
@@ -15,6 +16,7 @@
 #include "runtime/tuple.h"
 
 #include <math.h>
+#include <string.h>
 
 /* --- int64 and double ------------------------------------------------------------------------- */
 
@@ -170,6 +172,51 @@ static TrValue fold_generic(const IrInstr *i)
     return keep_result(r) ? r : 0;
 }
 
+/* --- Constants the back-end can load ---------------------------------------------------------- */
+
+static bool same_object_value(TrValue a, TrValue b)
+{
+    TrType *t = tr_type_of(a);
+    if (t != tr_type_of(b))
+        return false;
+    if (t == &tr_float_type) {
+        double x = tr_float_val(a), y = tr_float_val(b);
+        return memcmp(&x, &y, sizeof x) == 0;
+    }
+    if (t == &tr_str_type || t == &tr_int_type) {
+        int eq = tr_eq(a, b);
+        if (eq < 0)
+            tr_err_clear();
+        return eq == 1;
+    }
+    return false;
+}
+
+/* v, or an equal object from the code object's constants, or 0. Compiled code loads a heap
+   constant through f->co->consts (static objects and immediates need nothing), so a result that
+   is not there cannot be a constant. */
+static TrValue loadable(IrFunc *fn, TrValue v)
+{
+    if (!v || !tr_is_ptr(v) || v == TR_NONE || v == TR_TRUE || v == TR_FALSE)
+        return v;
+    if (!fn->co)
+        return 0;
+    TrTuple *c = tr_as_tuple(fn->co->consts);
+    for (int64_t k = 0; k < c->len; k++)
+        if (c->items[k] == v)
+            return v;
+    for (int64_t k = 0; k < c->len; k++)
+        if (tr_is_ptr(c->items[k]) && same_object_value(c->items[k], v))
+            return c->items[k];
+    return 0;
+}
+
+static IrInstr *const_val(IrInstr *at, TrValue v)
+{
+    v = loadable(at->block->fn, v);
+    return v ? pu_const_val(at, v) : NULL;
+}
+
 /* --- One instruction -------------------------------------------------------------------------- */
 
 static bool all_const(const IrInstr *i, IrOp op)
@@ -221,18 +268,18 @@ static IrInstr *fold(IrInstr *i)
     switch (i->op) {
     case IR_tag_int:
         return a->op == IR_const_i64 && tr_fits_small(a->imm)
-                   ? pu_const_val(i, tr_small_new(a->imm)) : NULL;
+                   ? const_val(i, tr_small_new(a->imm)) : NULL;
     case IR_box_int:
-        return a->op == IR_const_i64 ? pu_const_val(i, tr_int_from_i64(a->imm)) : NULL;
+        return a->op == IR_const_i64 ? const_val(i, tr_int_from_i64(a->imm)) : NULL;
     case IR_box_float: {
         if (a->op != IR_const_f64)
             return NULL;
         TrValue v = tr_float_new(a->fval);
-        return v ? pu_const_val(i, v) : NULL;
+        return v ? const_val(i, v) : NULL;
     }
     case IR_i64_to_f64: return a->op == IR_const_i64 ? pu_const_f64(i, (double)a->imm) : NULL;
     case IR_bool_to_obj:
-        return a->op == IR_const_bool ? pu_const_val(i, tr_bool(a->imm != 0)) : NULL;
+        return a->op == IR_const_bool ? const_val(i, tr_bool(a->imm != 0)) : NULL;
     case IR_not_b: return a->op == IR_const_bool ? pu_const_bool(i, !a->imm) : NULL;
     case IR_eq_word:
         if (a->op == IR_const && i->args[1]->op == IR_const)
@@ -259,14 +306,14 @@ static IrInstr *fold(IrInstr *i)
             tr_obj(t->cval)->type != &tr_tuple_type)
             return NULL;
         TrTuple *tu = tr_as_tuple(t->cval);
-        return k->imm >= 0 && k->imm < tu->len ? pu_const_val(i, tu->items[k->imm]) : NULL;
+        return k->imm >= 0 && k->imm < tu->len ? const_val(i, tu->items[k->imm]) : NULL;
     }
     case IR_binop: case IR_compare: case IR_unop: case IR_not_obj: case IR_contains: {
         for (int k = 0; k < i->nargs; k++)
             if (i->args[k]->op != IR_const || !is_scalar(i->args[k]->cval))
                 return NULL;
         TrValue v = fold_generic(i);
-        return v ? pu_const_val(i, v) : NULL;
+        return v ? const_val(i, v) : NULL;
     }
     default:
         break;
@@ -282,18 +329,23 @@ static IrInstr *fold(IrInstr *i)
     return NULL;
 }
 
-void pass_constfold(IrFunc *fn)
+/* One sweep in reverse post-order; true if it changed anything. */
+static bool fold_round(IrFunc *fn)
 {
     PuFwd f;
     pu_fwd_init(&f, fn);
-    bool cfg = false;
+    bool cfg = false, changed = false;
     for (int bi = 0; bi < fn->nblocks; bi++) {
         IrBlock *b = fn->blocks[bi];
         IrInstr *next;
         for (IrInstr *i = b->first; i; i = next) {
             next = i->next;
-            if (i->op == IR_phi)
-                continue; /* operands from back edges are resolved at the end */
+            if (i->op == IR_phi) { /* a phi of equal constants is that constant */
+                IrInstr *r = pu_trivial_phi(&f, i);
+                if (r && pu_is_const(r))
+                    pu_forward(&f, i, r);
+                continue;
+            }
             pu_resolve_args(&f, i);
             if (i->op == IR_branch && i->args[0]->op == IR_const_bool) {
                 pu_branch_to_jump(b, i->args[0]->imm ? 0 : 1);
@@ -302,6 +354,7 @@ void pass_constfold(IrFunc *fn)
             }
             if (i->op == IR_guard && i->args[0]->op == IR_const_bool && i->args[0]->imm) {
                 ir_remove(i); /* always holds */
+                changed = true;
                 continue;
             }
             if (i->type == IT_V)
@@ -311,7 +364,17 @@ void pass_constfold(IrFunc *fn)
                 pu_forward(&f, i, r);
         }
     }
+    changed |= f.any || cfg;
     pu_fwd_apply(&f);
     if (cfg)
         ir_order(fn);
+    return changed;
+}
+
+/* Rounds until nothing changes: a removed branch can leave a phi of one constant, whose uses
+   fold in turn. The bound only guards against a bug. */
+void pass_constfold(IrFunc *fn)
+{
+    for (int round = 0; round < 16 && fold_round(fn); round++) {
+    }
 }

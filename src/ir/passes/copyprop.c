@@ -8,31 +8,6 @@
 #include "ir/passes/passes.h"
 #include "ir/passes/pass_util.h"
 
-/* What phi p reduces to, or NULL. */
-static IrInstr *trivial_phi(const PuFwd *f, IrInstr *p)
-{
-    IrInstr *same = NULL;
-    bool clone = false; /* equal constants from several instructions */
-    for (int k = 0; k < p->nargs; k++) {
-        IrInstr *a = pu_resolve(f, p->args[k]);
-        if (a == p || a == same)
-            continue;
-        if (!same)
-            same = a;
-        else if (pu_same_const(a, same))
-            clone = true;
-        else
-            return NULL;
-    }
-    if (!same || !clone)
-        return same;
-    /* none of the constants need dominate the phi: a new one at the head of its block does */
-    IrInstr *at = p;
-    while (at->op == IR_phi)
-        at = at->next;
-    return pu_clone_const(at, same);
-}
-
 void pass_copyprop(IrFunc *fn)
 {
     PuFwd f;
@@ -51,7 +26,7 @@ void pass_copyprop(IrFunc *fn)
             IrInstr *next;
             for (IrInstr *p = fn->blocks[bi]->first; p && p->op == IR_phi; p = next) {
                 next = p->next;
-                IrInstr *r = trivial_phi(&f, p);
+                IrInstr *r = pu_trivial_phi(&f, p);
                 if (r) {
                     pu_forward(&f, p, r);
                     changed = true;

@@ -1,9 +1,11 @@
 /*
  * cse.c -- common-subexpression elimination over the dominator tree: an IRF_PURE instruction
  * equal to one that dominates it (same op, type, imm, imm2, constant and operands) is replaced
- * by it. The table is scoped: entries made in a block are dropped when the walk leaves the
- * block's dominator subtree. list_len reads memory that effects change, so it is merged only
- * within a block and with no effect between. Runs after copyprop; leaves nothing for dce.
+ * by it; so is a guard-only op (flags exactly IRF_GUARD: guard, the _ov ops, divisions), whose
+ * only effect is to deoptimize: once the dominating twin passed, this one cannot fail. The table
+ * is scoped: entries made in a block go when the walk leaves the block's dominator subtree.
+ * list_len reads memory that effects change, so it is merged only within a block and with no
+ * effect between. Runs after copyprop; leaves nothing for dce.
  */
 #include "ir/passes/passes.h"
 #include "ir/passes/pass_util.h"
@@ -80,10 +82,13 @@ static void visit(IrBlock *b, Table *t, PuFwd *f)
         pu_resolve_args(f, i);
         if (ir_info(i)->flags & IRF_EFFECT)
             t->epoch++;
-        if (!(ir_info(i)->flags & IRF_PURE))
+        int flags = ir_info(i)->flags;
+        if (!(flags & IRF_PURE) && flags != IRF_GUARD)
             continue;
         IrInstr *e = lookup(b->fn->arena, t, i);
-        if (e)
+        if (e && i->type == IT_V)
+            ir_remove(i); /* a guard already checked */
+        else if (e)
             pu_forward(f, i, e);
     }
 }

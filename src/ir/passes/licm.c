@@ -87,23 +87,22 @@ static int find_loops(IrFunc *fn, Loop **out)
 /* Makes the edges from outside the loop into h enter through one new block. */
 static void add_preheader(IrFunc *fn, Loop *l)
 {
-    IrBlock *h = l->header;
+    IrBlock *h = l->header, *out = NULL;
     int nout = 0;
     for (int p = 0; p < h->npreds; p++)
-        nout += !l->body[h->preds[p]->id];
-    if (nout == 0 || (nout == 1 && !l->body[h->preds[0]->id] && h->preds[0]->nsucc == 1))
-        return;
-    if (nout == 1) {
-        for (int p = 0; p < h->npreds; p++)
-            if (!l->body[h->preds[p]->id] && h->preds[p]->nsucc == 1 && p == 0)
-                return;
-    }
+        if (!l->body[h->preds[p]->id]) {
+            nout++;
+            out = h->preds[p];
+        }
+    if (nout == 0 || (nout == 1 && out->nsucc == 1))
+        return; /* the entry, or a preheader already */
     IrBlock *ph = ir_block_new(fn, -1);
     int nin = h->npreds - nout;
     IrBlock **hp = ARENA_ARRAY(fn->arena, IrBlock *, nin + 4);
     ph->preds = ARENA_ARRAY(fn->arena, IrBlock *, nout + 4);
     ph->preds_cap = nout + 4;
-    int *outk = ARENA_ARRAY(fn->arena, int, h->npreds), *ink = ARENA_ARRAY(fn->arena, int, h->npreds);
+    int *outk = ARENA_ARRAY(fn->arena, int, h->npreds);
+    int *ink = ARENA_ARRAY(fn->arena, int, h->npreds);
     int no = 0, ni = 0;
     hp[ni] = ph;
     for (int p = 0; p < h->npreds; p++) {

@@ -53,6 +53,30 @@ void pu_fwd_apply(PuFwd *f)
     f->any = false;
 }
 
+IrInstr *pu_trivial_phi(const PuFwd *f, IrInstr *p)
+{
+    IrInstr *same = NULL;
+    bool clone = false; /* equal constants from several instructions */
+    for (int k = 0; k < p->nargs; k++) {
+        IrInstr *a = pu_resolve(f, p->args[k]);
+        if (a == p || a == same)
+            continue;
+        if (!same)
+            same = a;
+        else if (pu_same_const(a, same))
+            clone = true;
+        else
+            return NULL;
+    }
+    if (!same || !clone)
+        return same;
+    /* none of the constants need dominate the phi: a new one at the head of its block does */
+    IrInstr *at = p;
+    while (at->op == IR_phi)
+        at = at->next;
+    return pu_clone_const(at, same);
+}
+
 /* --- Constants --------------------------------------------------------------------------------- */
 
 bool pu_is_const(const IrInstr *v)

@@ -22,6 +22,9 @@ void pu_forward(PuFwd *f, IrInstr *old, IrInstr *repl);
 IrInstr *pu_resolve(const PuFwd *f, IrInstr *v);
 /* Resolves i's operands in place (call before matching on them). */
 void pu_resolve_args(const PuFwd *f, IrInstr *i);
+/* What phi p reduces to when its operands (through the table) are one value besides p itself,
+   or equal constants (then a new one, at the head of p's block); else NULL. */
+IrInstr *pu_trivial_phi(const PuFwd *f, IrInstr *p);
 /* Rewrites every operand and frame-state value of fn through the table. */
 void pu_fwd_apply(PuFwd *f);
 

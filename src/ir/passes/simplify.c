@@ -2,7 +2,8 @@
  * simplify.c -- algebraic identities: x + 0, x - 0, x * 1, x * 0, x * 2**k -> shift on wrapping
  * int64 ops (on the _ov ops only where no overflow is possible), x | 0, x ^ 0, x & -1, double
  * identities that keep signed zeros and NaNs, double negation, undone tags and boxes, selects and
- * branches on known or negated conditions, truth of a value made from a bool. Runs after
+ * branches on known or negated conditions, truth of a value made from a bool, check_bound of a
+ * value that cannot be unbound (a small forward analysis over phis). Runs after
  * constfold; replaced values go at once (they have no effect left), dead operands stay for dce.
  */
 #include "ir/passes/passes.h"
@@ -157,6 +158,54 @@ static IrInstr *undo(IrInstr *i)
     }
 }
 
+/* --- Bound values ----------------------------------------------------------------------------- */
+
+/* 1: never NULL (unbound); 0: may be; -1: as its operands (phi, copy, select). */
+static int bound_by_op(const IrInstr *v)
+{
+    switch (v->op) {
+    case IR_const: return v->cval != 0;
+    case IR_phi: case IR_copy: case IR_select: return -1;
+    /* arguments and cells at entry; the ops that make a value from a value */
+    case IR_entry_local: case IR_check_bound: case IR_closure_item: case IR_tag_int:
+    case IR_box_int: case IR_box_float: case IR_bool_to_obj: case IR_load_assertion_error:
+        return 1;
+    default:
+        /* a raising op's tagged result: NULL (TR_ERR) leaves through its exit instead */
+        return v->type == IT_T && (ir_info(v)->flags & IRF_RAISE) != 0;
+    }
+}
+
+/* bound[id] for every value, optimistic on phis: a cycle of phis is bound unless something
+   unbound flows in. */
+static bool *bound_values(IrFunc *fn)
+{
+    bool *bound = ARENA_ARRAY(fn->arena, bool, fn->nvalues + 1);
+    for (int b = 0; b < fn->nblocks; b++)
+        for (IrInstr *i = fn->blocks[b]->first; i; i = i->next)
+            bound[i->id] = bound_by_op(i) != 0;
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (int b = 0; b < fn->nblocks; b++)
+            for (IrInstr *i = fn->blocks[b]->first; i; i = i->next) {
+                if (!bound[i->id] || bound_by_op(i) >= 0)
+                    continue;
+                for (int k = i->op == IR_select; k < i->nargs; k++)
+                    if (!bound[i->args[k]->id]) {
+                        bound[i->id] = false;
+                        changed = true;
+                        break;
+                    }
+            }
+    }
+    return bound;
+}
+
+static bool is_bound(const bool *bound, int n, const IrInstr *v)
+{
+    return v->id < n ? bound[v->id] : bound_by_op(v) == 1;
+}
+
 /* branch (not_b c) -> b1, b2  is  branch c -> b2, b1 */
 static void unnegate_branch(IrInstr *br)
 {
@@ -173,6 +222,7 @@ void pass_simplify(IrFunc *fn)
 {
     PuFwd f;
     pu_fwd_init(&f, fn);
+    bool *bound = bound_values(fn);
     for (int bi = 0; bi < fn->nblocks; bi++) {
         IrInstr *next;
         for (IrInstr *i = fn->blocks[bi]->first; i; i = next) {
@@ -186,6 +236,10 @@ void pass_simplify(IrFunc *fn)
             }
             if (!i->nargs || i->type == IT_V)
                 continue;
+            if (i->op == IR_check_bound && is_bound(bound, f.n, i->args[0])) {
+                pu_forward(&f, i, i->args[0]);
+                continue;
+            }
             IrInstr *r = NULL;
             if (i->type == IT_I || i->op == IR_cmp_i64)
                 r = int_identity(i);

@@ -1,0 +1,51 @@
+/*
+ * specialize.h -- what the two halves of the specialize pass share: the type inference of
+ * specialize_types.c (PT_* facts per tagged value, and the plan that says how each generic
+ * arithmetic op will be specialized) and the rewriting in specialize.c that carries it out.
+ * Inference and rewriting call the same plan functions, so every fact inferred holds.
+ */
+#ifndef TR_SPECIALIZE_H
+#define TR_SPECIALIZE_H
+
+#include "ir/ir.h"
+
+#define PT_NULL (1u << 11)                  /* the unbound-local NULL (inference only) */
+#define PT_SMALLINT (PT_INT | PT_SMALL)     /* an inline int: untag_int is exact */
+
+/* How an operand looks to arithmetic. */
+typedef enum {
+    C_OTHER,   /* not a number we specialize (str, bool, None...): stays generic */
+    C_BIG,     /* an int that may be big: stays generic (guarding would fail) */
+    C_INT,     /* known inline int */
+    C_FLOAT,   /* known exact float */
+    C_UNKNOWN, /* may be a number: guarded when the other operand is known */
+} NumClass;
+
+/* How an op is specialized. */
+typedef enum { K_GENERIC, K_INT, K_FLOAT } SpecKind;
+
+typedef struct SpecCtx {
+    IrFunc *fn;
+    uint32_t *ty;   /* facts by value id during inference; 0: not reached yet */
+    int nty;
+    IrInstr **repl; /* by value id: what replaced it (see replace in specialize.c) */
+    int nrepl;
+    TrValue range_obj, len_obj; /* the builtins, to guard load_global results against */
+} SpecCtx;
+
+uint32_t spec_fact(SpecCtx *s, const IrInstr *v); /* facts of a tagged value (PT_ANY if none) */
+NumClass spec_class(uint32_t fact);
+SpecKind spec_plan_binop(SpecCtx *s, const IrInstr *ins);
+SpecKind spec_plan_compare(SpecCtx *s, const IrInstr *ins);
+SpecKind spec_plan_unop(SpecCtx *s, const IrInstr *ins);
+/* Facts of the result of ins as the rewriting will make it. */
+uint32_t spec_result(SpecCtx *s, const IrInstr *ins);
+/* The builtin a call invokes when it is `NAME(args)` of a global (range/len object) or 0. */
+TrValue spec_call_builtin(SpecCtx *s, const IrInstr *call);
+bool spec_range_ok(SpecCtx *s, const IrInstr *call); /* range(args) on ints we can guard */
+bool spec_len_ok(SpecCtx *s, const IrInstr *call);   /* len(x) of a known list or tuple */
+/* Runs the fixed point; leaves facts in s->ty and in each tagged value's ptypes. */
+void spec_infer(SpecCtx *s);
+bool spec_is_small_const(const IrInstr *v, int64_t *out);
+
+#endif
