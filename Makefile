@@ -65,9 +65,11 @@ $(BUILD)/libtrident_rt.a: $(RT_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
+# Made aside and renamed: a `trident build` running meanwhile never links a half-written archive.
 $(BUILD)/libtrident_aot.a: $(AOT_OBJ)
-	@rm -f $@
-	ar rcs $@ $^
+	@rm -f $@.tmp
+	ar rcs $@.tmp $^
+	mv $@.tmp $@
 
 $(BUILD)/trident: $(CC_OBJ) $(BUILD)/libtrident_rt.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CC_OBJ) $(BUILD)/libtrident_rt.a $(LDLIBS) $(CLI_LIBS)

@@ -82,7 +82,7 @@ static int find_loops(IrFunc *fn, Loop **out)
     return n;
 }
 
-/* --- Preheaders -------------------------------------------------------------------------------- */
+/* --- Preheaders ------------------------------------------------------------------------------- */
 
 /* Makes the edges from outside the loop into h enter through one new block. */
 static void add_preheader(IrFunc *fn, Loop *l)
@@ -148,7 +148,7 @@ static void add_preheader(IrFunc *fn, Loop *l)
     ph->nsucc = 1;
 }
 
-/* --- Hoisting ---------------------------------------------------------------------------------- */
+/* --- Hoisting --------------------------------------------------------------------------------- */
 
 static bool invariant(const Loop *l, const IrInstr *i)
 {

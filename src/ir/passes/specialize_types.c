@@ -66,9 +66,20 @@ NumClass spec_class(uint32_t t)
         return C_FLOAT;
     if (!(t & (PT_INT | PT_FLOAT)))
         return C_OTHER;
-    if (!(t & ~(PT_INT | PT_SMALL | PT_BOOL)))
-        return C_BIG;
+    if ((t & PT_INT) && !(t & PT_SMALL) && !(t & ~(PT_INT | PT_FLOAT | PT_BOOL)))
+        return C_BIG; /* numbers, ints among them maybe big (2 ** k): guarding would fail */
     return C_UNKNOWN;
+}
+
+/* An operand's class; what an unspecialized ** or << made is taken for a big int (a guard that
+   it is inline would fail every time), though the fact alone cannot say so. */
+static NumClass operand(SpecCtx *s, const IrInstr *v)
+{
+    NumClass c = spec_class(spec_fact(s, v));
+    int op = v->op == IR_binop ? (int)(v->imm % TR_OP__COUNT) : -1;
+    if (c == C_UNKNOWN && (op == TR_OP_POW || op == TR_OP_LSHIFT))
+        return C_BIG;
+    return c;
 }
 
 static bool int_op(int op, const IrInstr *rhs)
@@ -95,8 +106,7 @@ static bool float_op(int op)
 SpecKind spec_plan_binop(SpecCtx *s, const IrInstr *ins)
 {
     int op = (int)(ins->imm % TR_OP__COUNT);
-    NumClass a = spec_class(spec_fact(s, ins->args[0]));
-    NumClass b = spec_class(spec_fact(s, ins->args[1]));
+    NumClass a = operand(s, ins->args[0]), b = operand(s, ins->args[1]);
     if (int_op(op, ins->args[1]) && (a == C_INT || a == C_UNKNOWN) &&
         (b == C_INT || b == C_UNKNOWN) && (a == C_INT || b == C_INT))
         return K_INT;
@@ -116,8 +126,7 @@ static bool exact_in_f64(const IrInstr *v)
 
 SpecKind spec_plan_compare(SpecCtx *s, const IrInstr *ins)
 {
-    NumClass a = spec_class(spec_fact(s, ins->args[0]));
-    NumClass b = spec_class(spec_fact(s, ins->args[1]));
+    NumClass a = operand(s, ins->args[0]), b = operand(s, ins->args[1]);
     if ((a == C_INT || a == C_UNKNOWN) && (b == C_INT || b == C_UNKNOWN) &&
         (a == C_INT || b == C_INT))
         return K_INT;
@@ -132,7 +141,7 @@ SpecKind spec_plan_compare(SpecCtx *s, const IrInstr *ins)
 
 SpecKind spec_plan_unop(SpecCtx *s, const IrInstr *ins)
 {
-    NumClass a = spec_class(spec_fact(s, ins->args[0]));
+    NumClass a = operand(s, ins->args[0]);
     if (a == C_INT)
         return K_INT;
     if (a == C_FLOAT && ins->imm != TR_UN_INVERT)
@@ -213,8 +222,9 @@ static uint32_t binop_result(SpecCtx *s, const IrInstr *ins)
     }
     uint32_t a = spec_fact(s, ins->args[0]), b = spec_fact(s, ins->args[1]);
     uint32_t ints = PT_INT | PT_SMALL | PT_BOOL;
-    if (!(a & ~ints) && !(b & ~ints) && op != TR_OP_TRUEDIV && op != TR_OP_POW &&
-        op != TR_OP_MATMUL)
+    if (!(a & ~ints) && !(b & ~ints) && op == TR_OP_POW)
+        return PT_INT | PT_FLOAT; /* 2 ** -1 is a float */
+    if (!(a & ~ints) && !(b & ~ints) && op != TR_OP_TRUEDIV && op != TR_OP_MATMUL)
         return (op == TR_OP_AND || op == TR_OP_OR || op == TR_OP_XOR) ? PT_INT | PT_BOOL
                                                                         : PT_INT;
     if (a == PT_STR && b == PT_STR && op == TR_OP_ADD)
