@@ -32,6 +32,7 @@ typedef struct Gen {
     int nslots;
     X64Label *block_label;
     X64Label epilogue;
+    int *uses; /* per value id: operand and frame-state uses */
     bool in_exit;
     Exit *exits;
     int nexits, exits_cap;
@@ -589,7 +590,82 @@ static void gen_edge(Gen *g, IrBlock *from, IrBlock *to)
 {
     if (has_phis(to))
         gen_phi_moves(g, from, to);
-    x64_jmp(&g->a, g->block_label[to->id]);
+    if (to->id != from->id + 1) /* the next block follows anyway */
+        x64_jmp(&g->a, g->block_label[to->id]);
+}
+
+/* --- Conditions: a bool consumed only by the branch or guard right after it sets flags ---- */
+
+static bool fusable(Gen *g, IrInstr *c, IrInstr *user)
+{
+    if (c->next != user || g->uses[c->id] != 1 || c->reg == RA_REMAT)
+        return false;
+    switch (c->op) {
+    case IR_cmp_i64: case IR_eq_word: case IR_is_stop: case IR_is_small: case IR_is_flonum:
+    case IR_is_true_obj:
+        return true;
+    case IR_cmp_f64:
+        return c->imm != TR_EQ && c->imm != TR_NE;
+    default:
+        return false;
+    }
+}
+
+/* Sets the flags for c and returns the condition under which c is true. */
+static X64Cond emit_flags(Gen *g, IrInstr *c)
+{
+    X64Asm *a = &g->a;
+    IrInstr **v = c->args;
+    switch (c->op) {
+    case IR_cmp_i64: case IR_eq_word: {
+        load(g, X64_RAX, v[0]);
+        IrInstr *b = v[1];
+        int64_t k = b->op == IR_const ? (int64_t)b->cval : b->imm;
+        if (b->reg == RA_REMAT && b->op != IR_const_f64 && k == (int32_t)k &&
+            (b->op != IR_const || !tr_is_ptr(b->cval)))
+            x64_ri(a, X64_CMP, X64_Q, X64_RAX, k);
+        else {
+            load(g, X64_RCX, b);
+            x64_rr(a, X64_CMP, X64_Q, X64_RAX, X64_RCX);
+        }
+        return c->op == IR_eq_word ? X64_CC_E : cmp_cond(c->imm, false);
+    }
+    case IR_is_stop:
+        load(g, X64_RAX, v[0]);
+        x64_ri(a, X64_CMP, X64_Q, X64_RAX, TR_STOP);
+        return X64_CC_E;
+    case IR_is_small: case IR_is_flonum:
+        load(g, X64_RAX, v[0]);
+        x64_ri(a, X64_AND, X64_D, X64_RAX, 3);
+        x64_ri(a, X64_CMP, X64_D, X64_RAX, c->op == IR_is_small ? 1 : 2);
+        return X64_CC_E;
+    case IR_is_true_obj:
+        load(g, X64_RAX, v[0]);
+        x64_mov_abs(a, X64_RCX, "tr_true_obj", 0);
+        x64_rr(a, X64_CMP, X64_Q, X64_RAX, X64_RCX);
+        return X64_CC_E;
+    case IR_cmp_f64: {
+        bool swap = c->imm == TR_LT || c->imm == TR_LE;
+        loadx(g, X64_XMM0, v[swap ? 1 : 0]);
+        loadx(g, X64_XMM1, v[swap ? 0 : 1]);
+        x64_xx(a, X64_UCOMISD, X64_XMM0, X64_XMM1);
+        return c->imm == TR_LT || c->imm == TR_GT ? X64_CC_A : X64_CC_AE;
+    }
+    default:
+        load(g, X64_RAX, c);
+        x64_rr(a, X64_TEST, X64_D, X64_RAX, X64_RAX);
+        return X64_CC_NE;
+    }
+}
+
+static X64Cond cond_of(Gen *g, IrInstr *user)
+{
+    IrInstr *c = user->args[0];
+    if (c->aux == (void *)1) /* fused: its code is emitted here */
+        return emit_flags(g, c);
+    load(g, X64_RAX, c);
+    x64_rr(&g->a, X64_TEST, X64_D, X64_RAX, X64_RAX);
+    return X64_CC_NE;
 }
 
 static void gen_instr(Gen *g, IrInstr *i)
@@ -599,6 +675,11 @@ static void gen_instr(Gen *g, IrInstr *i)
     if (i->reg == RA_REMAT) {
         if (i->op == IR_const)
             load_const(g, X64_RAX, i->cval); /* only to check that it can be loaded */
+        return;
+    }
+    if (i->next && (i->next->op == IR_branch || i->next->op == IR_guard) &&
+        i->next->args[0] == i && fusable(g, i, i->next)) {
+        i->aux = (void *)1; /* emitted by the branch or guard */
         return;
     }
     switch (i->op) {
@@ -635,13 +716,23 @@ static void gen_instr(Gen *g, IrInstr *i)
         gen_edge(g, i->block, i->block->succ[0]);
         return;
     case IR_branch: {
+        IrBlock *t = i->block->succ[0], *e = i->block->succ[1];
+        X64Cond cc = cond_of(g, i);
+        if (!has_phis(t) && !has_phis(e)) {
+            if (t->id == i->block->id + 1) {
+                x64_jcc(a, x64_cc_not(cc), g->block_label[e->id]);
+            } else {
+                x64_jcc(a, cc, g->block_label[t->id]);
+                gen_edge(g, i->block, e);
+            }
+            return;
+        }
         X64Label f = x64_label_new(a);
-        load(g, X64_RAX, v[0]);
-        x64_rr(a, X64_TEST, X64_D, X64_RAX, X64_RAX);
-        x64_jcc(a, X64_CC_E, f);
-        gen_edge(g, i->block, i->block->succ[0]);
+        x64_jcc(a, x64_cc_not(cc), f);
+        gen_phi_moves(g, i->block, t);
+        x64_jmp(a, g->block_label[t->id]);
         x64_label_bind(a, f);
-        gen_edge(g, i->block, i->block->succ[1]);
+        gen_edge(g, i->block, e);
         return;
     }
     case IR_ret:
@@ -651,11 +742,11 @@ static void gen_instr(Gen *g, IrInstr *i)
     case IR_deopt:
         x64_jmp(a, exit_for(g, i, false));
         return;
-    case IR_guard:
-        load(g, X64_RAX, v[0]);
-        x64_rr(a, X64_TEST, X64_D, X64_RAX, X64_RAX);
-        x64_jcc(a, X64_CC_E, exit_for(g, i, false));
+    case IR_guard: {
+        X64Cond cc = cond_of(g, i);
+        x64_jcc(a, x64_cc_not(cc), exit_for(g, i, false));
         return;
+    }
     case IR_select: {
         load(g, X64_RCX, v[0]);
         load(g, X64_RAX, v[2]);
@@ -922,6 +1013,19 @@ bool x64_gen(IrFunc *fn, const char *sym, McCode *out, const char **why)
     /* registers; one home slot per value, plus the scratch slot of phi moves */
     ra_allocate(fn, &x64_ra);
     g->nslots = fn->nvalues + 1;
+    g->uses = calloc((size_t)fn->nvalues + 1, sizeof(int));
+    if (!g->uses)
+        abort();
+    for (int b = 0; b < fn->nblocks; b++)
+        for (IrInstr *i = fn->blocks[b]->first; i; i = i->next) {
+            i->aux = NULL;
+            for (int k = 0; k < i->nargs; k++)
+                g->uses[i->args[k]->id]++;
+            if (i->fs)
+                for (int k = 0; k < i->fs->nlocals + i->fs->nstack; k++)
+                    if (i->fs->vals[k])
+                        g->uses[i->fs->vals[k]->id]++;
+        }
     int frame = 8 * g->nslots;
     frame += (frame + SAVED + 16) % 16 ? 8 : 0; /* rsp 16-aligned at calls: ret + rbp + saved */
     g->block_label = calloc((size_t)fn->nblocks + 1, sizeof(X64Label));
@@ -974,6 +1078,7 @@ bool x64_gen(IrFunc *fn, const char *sym, McCode *out, const char **why)
     x64_asm_done(a);
     free(g->block_label);
     free(g->exits);
+    free(g->uses);
     if (g->why) {
         *why = g->why;
         return false;
