@@ -154,14 +154,71 @@ static int add_extra(const char *spec, bool with_prog, int argc, char **argv)
     return CLI_OK;
 }
 
+typedef struct RunResult {
+    int wstatus;
+    bool timed_out;
+    double secs;
+    long maxrss_kb;
+} RunResult;
+
+static bool run_child(const char *const *argv, double timeout, StrBuf *out, StrBuf *err,
+                      RunResult *res, char *detail, size_t dsize);
+
+enum { BENCH_RUN, BENCH_AOT };
+
+/* The folder of the executables built for BENCH_AOT rows (removed at the end). */
+static char aot_dir[64];
+
+/* BENCH_AOT: builds argv[0] into aot_dir; the runner then times the executable. */
+static void setup_aot(Runner *r, const char *self, int argc, char **argv)
+{
+    if (!aot_dir[0]) {
+        strcpy(aot_dir, "/tmp/trident-bench.XXXXXX");
+        if (!mkdtemp(aot_dir)) {
+            aot_dir[0] = 0;
+            r->status = RS_FAILS;
+            snprintf(r->detail, sizeof r->detail, "mkdtemp: %s", strerror(errno));
+            return;
+        }
+    }
+    char *exe = malloc(strlen(aot_dir) + 16);
+    if (!exe)
+        abort();
+    sprintf(exe, "%s/prog%d", aot_dir, nrunners);
+    const char *bargv[] = {self, "build", argv[0], "-o", exe, NULL};
+    StrBuf out, err;
+    sb_init(&out);
+    sb_init(&err);
+    RunResult res;
+    if (!run_child(bargv, 120, &out, &err, &res, r->detail, sizeof r->detail) ||
+        !WIFEXITED(res.wstatus) || WEXITSTATUS(res.wstatus) != 0) {
+        r->status = RS_FAILS;
+        const char *e = sb_cstr(&err);
+        const char *nl = strchr(e, '\n');
+        snprintf(r->detail, sizeof r->detail, "build failed: %.*s",
+                 nl ? (int)(nl - e) : (int)strlen(e), e);
+        return;
+    }
+    r->argv[0] = exe;
+    runner_set_prog(r, 1, argc - 1, argv + 1);
+}
+
 static void add_standard_runners(const char *self, int argc, char **argv)
 {
-#define BENCH_MODE(label, subcmd)                                                                  \
+#define BENCH_MODE(label, how, args)                                                               \
     do {                                                                                           \
         Runner *r = runner_new(label);                                                             \
-        r->argv[0] = self;                                                                         \
-        r->argv[1] = subcmd;                                                                       \
-        runner_set_prog(r, 2, argc, argv);                                                         \
+        if (how == BENCH_AOT) {                                                                    \
+            setup_aot(r, self, argc, argv);                                                        \
+            break;                                                                                 \
+        }                                                                                          \
+        int n = 0;                                                                                 \
+        r->argv[n++] = self;                                                                       \
+        char *words = strdup(args);                                                                \
+        for (char *save = NULL, *w = strtok_r(words, " ", &save); w && n < MAX_ARGV / 2;           \
+             w = strtok_r(NULL, " ", &save))                                                       \
+            r->argv[n++] = w;                                                                      \
+        runner_set_prog(r, n, argc, argv);                                                         \
     } while (0);
 #include "cli/bench_modes.def"
 #undef BENCH_MODE
@@ -186,12 +243,6 @@ static void add_standard_runners(const char *self, int argc, char **argv)
 
 /* --- Running a child ------------------------------------------------------------------------ */
 
-typedef struct RunResult {
-    int wstatus;
-    bool timed_out;
-    double secs;
-    long maxrss_kb;
-} RunResult;
 
 /* Runs argv once with stdin from /dev/null, collecting stdout and stderr; false if it could not
    start at all (detail says why). */
@@ -515,5 +566,11 @@ int cli_cmd_bench(int argc, char **argv)
     if (!o.tsv && ref && ref->status != RS_OK)
         fprintf(stderr, "trident bench: CPython did not run (%s): outputs are not checked\n",
                 ref->detail);
+    if (aot_dir[0]) {
+        for (int j = 0; j < nrunners; j++)
+            if (!strncmp(runners[j].argv[0], aot_dir, strlen(aot_dir)))
+                unlink(runners[j].argv[0]);
+        rmdir(aot_dir);
+    }
     return status;
 }

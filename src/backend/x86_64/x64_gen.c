@@ -826,6 +826,33 @@ static void gen_instr(Gen *g, IrInstr *i)
         box_float_xmm0(g);
         store(g, i, X64_RAX);
         return;
+    case IR_num_to_f64: {
+        X64Label notint = x64_label_new(a), isfloat = x64_label_new(a), done = x64_label_new(a);
+        X64Label ex = exit_for(g, i, false);
+        load(g, X64_RAX, v[0]);
+        x64_rr(a, X64_MOV, X64_D, X64_RCX, X64_RAX);
+        x64_ri(a, X64_AND, X64_D, X64_RCX, 3);
+        x64_ri(a, X64_CMP, X64_D, X64_RCX, 1);
+        x64_jcc(a, X64_CC_NE, notint);
+        x64_ri(a, X64_SAR, X64_Q, X64_RAX, 2);
+        x64_xr(a, X64_CVTSI2SD, X64_Q, X64_XMM0, X64_RAX);
+        x64_jmp(a, done);
+        x64_label_bind(a, notint);
+        x64_ri(a, X64_CMP, X64_D, X64_RCX, 2);
+        x64_jcc(a, X64_CC_E, isfloat);
+        x64_ri(a, X64_TEST, X64_B, X64_RAX, 7);
+        x64_jcc(a, X64_CC_NE, ex);
+        x64_rr(a, X64_TEST, X64_Q, X64_RAX, X64_RAX);
+        x64_jcc(a, X64_CC_E, ex);
+        x64_mov_abs(a, X64_RCX, "tr_float_type", 0);
+        x64_rm(a, X64_CMP, X64_Q, X64_RCX, x64_mem(X64_RAX, 0));
+        x64_jcc(a, X64_CC_NE, ex);
+        x64_label_bind(a, isfloat);
+        unbox_float_rax(g);
+        x64_label_bind(a, done);
+        storex(g, i, X64_XMM0);
+        return;
+    }
     case IR_i64_to_f64:
         load(g, X64_RAX, v[0]);
         x64_xr(a, X64_CVTSI2SD, X64_Q, X64_XMM0, X64_RAX);
@@ -965,6 +992,29 @@ static void gen_instr(Gen *g, IrInstr *i)
             store(g, i, X64_RAX);
             return;
         }
+    }
+    case IR_range_next: { /* the items of a range of small ints are small ints */
+        X64Label stop = x64_label_new(a), done = x64_label_new(a);
+        load(g, X64_RCX, v[0]);
+        x64_rm(a, X64_MOV, X64_Q, X64_RAX,
+               x64_mem(X64_RCX, (int32_t)offsetof(TrRangeIter, remaining)));
+        x64_rr(a, X64_TEST, X64_Q, X64_RAX, X64_RAX);
+        x64_jcc(a, X64_CC_E, stop);
+        x64_r(a, X64_DEC, X64_Q, X64_RAX);
+        x64_mr(a, X64_MOV, X64_Q, x64_mem(X64_RCX, (int32_t)offsetof(TrRangeIter, remaining)),
+               X64_RAX);
+        x64_rm(a, X64_MOV, X64_Q, X64_RAX, x64_mem(X64_RCX, (int32_t)offsetof(TrRangeIter, cur)));
+        x64_rm(a, X64_MOV, X64_Q, X64_RDX,
+               x64_mem(X64_RCX, (int32_t)offsetof(TrRangeIter, step)));
+        x64_rr(a, X64_ADD, X64_Q, X64_RDX, X64_RAX);
+        x64_mr(a, X64_MOV, X64_Q, x64_mem(X64_RCX, (int32_t)offsetof(TrRangeIter, cur)), X64_RDX);
+        x64_rm(a, X64_LEA, X64_Q, X64_RAX, x64_mem_idx(X64_NOREG, X64_RAX, 4, 1));
+        x64_jmp(a, done);
+        x64_label_bind(a, stop);
+        x64_ri(a, X64_MOV, X64_D, X64_RAX, TR_STOP);
+        x64_label_bind(a, done);
+        store(g, i, X64_RAX);
+        return;
     }
     case IR_list_len: case IR_tuple_len:
         load(g, X64_RAX, v[0]);

@@ -176,10 +176,10 @@ static IrInstr *as_f64(SpecCtx *s, IrInstr *x, IrInstr *at, bool cache)
     IrInstr *u;
     if (t == PT_SMALLINT || x->type == IT_I || x->op == IR_tag_int) {
         u = mk(s, IR_i64_to_f64, as_i64(s, x, at, cache), NULL, at);
-    } else {
-        if (t != PT_FLOAT)
-            guard(s, mk(s, IR_is_float, x, NULL, at), at);
+    } else if (t == PT_FLOAT) {
         u = mk(s, IR_unbox_float, x, NULL, at);
+    } else { /* a float or an int mixed with floats (2.0 * y / n with n an int) */
+        u = mk(s, IR_num_to_f64, x, NULL, at);
     }
     if (cache)
         forms(s, x)->f = u;
@@ -524,6 +524,12 @@ static void rewrite(SpecCtx *s, IrInstr *ins)
         return;
     case IR_getitem: case IR_setitem: subscript(s, ins); return;
     case IR_call: call(s, ins); return;
+    case IR_for_next:
+        if (spec_range_loop(s, ins)) { /* iter(range(ints)) after the guards: step it inline */
+            ins->op = IR_range_next;
+            ins->fs = NULL;
+        }
+        return;
     default: return;
     }
 }

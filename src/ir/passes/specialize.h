@@ -43,7 +43,9 @@ uint32_t spec_result(SpecCtx *s, const IrInstr *ins);
 /* The builtin a call invokes when it is `NAME(args)` of a global (range/len object) or 0. */
 TrValue spec_call_builtin(SpecCtx *s, const IrInstr *call);
 bool spec_range_ok(SpecCtx *s, const IrInstr *call); /* range(args) on ints we can guard */
-bool spec_len_ok(SpecCtx *s, const IrInstr *call);   /* len(x) of a known list or tuple */
+bool spec_len_ok(SpecCtx *s, const IrInstr *call);
+/* for_next over iter(range(ints)): steps a range iterator (range_next) */
+bool spec_range_loop(SpecCtx *s, const IrInstr *fornext);   /* len(x) of a known list or tuple */
 /* Runs the fixed point; leaves facts in s->ty and in each tagged value's ptypes. */
 void spec_infer(SpecCtx *s);
 bool spec_is_small_const(const IrInstr *v, int64_t *out);

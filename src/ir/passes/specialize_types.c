@@ -197,7 +197,7 @@ bool spec_len_ok(SpecCtx *s, const IrInstr *call)
 }
 
 /* for_next over iter(range(ints)): every item is an inline int between two inline ints. */
-static bool range_loop(SpecCtx *s, const IrInstr *fornext)
+bool spec_range_loop(SpecCtx *s, const IrInstr *fornext)
 {
     const IrInstr *it = fornext->args[0];
     return it->op == IR_get_iter && spec_range_ok(s, it->args[0]);
@@ -276,7 +276,7 @@ uint32_t spec_result(SpecCtx *s, const IrInstr *ins)
     case IR_build_string: return PT_STR;
     case IR_make_function: return PT_FUNC;
     case IR_lm_slot0: return PT_ANY | PT_NULL;
-    case IR_for_next: return range_loop(s, ins) ? PT_SMALLINT : PT_ANY;
+    case IR_for_next: return spec_range_loop(s, ins) ? PT_SMALLINT : PT_ANY;
     case IR_call: return spec_len_ok(s, ins) ? PT_SMALLINT : PT_ANY;
     default:
         return ins->ptypes ? ins->ptypes : PT_ANY; /* facts a caller proved, or anything */
