@@ -84,18 +84,24 @@ deps:
 
 demo: deps
 	@$(MAKE) --no-print-directory all
-	@for f in examples/*.py; do echo "== $$f (interpreter)"; $(BUILD)/trident run $$f || exit 1; done
+	@for f in examples/*.py; do \
+	    echo "== $$f (interpreter)"; $(BUILD)/trident run $$f || exit 1; \
+	    echo "== $$f (jit, every function compiled)"; $(BUILD)/trident --jit=always run $$f || exit 1; \
+	    echo "== $$f (aot: trident build, then the executable)"; \
+	    $(BUILD)/trident build $$f -o $(BUILD)/demo-exe && $(BUILD)/demo-exe || exit 1; \
+	done; rm -f $(BUILD)/demo-exe
 
 test: deps
 	@$(MAKE) --no-print-directory all
 	@BUILD=$(BUILD) CC="$(CC)" CFLAGS="$(CFLAGS)" LDLIBS="$(LDLIBS)" tests/run.sh
 
-# The ASan build cannot link executables -static, so it runs the interpreter mode only.
+# The ASan build cannot link executables -static, so it runs the interpreter and the
+# compile-everything JIT mode (the same compiler as AOT, its code in memory), not AOT.
 test-asan: deps
 	@$(MAKE) --no-print-directory all BUILD=build-asan \
 	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined"
 	@ASAN_OPTIONS=detect_leaks=0:detect_stack_use_after_return=0 BUILD=build-asan CC="$(CC)" \
-	    LDLIBS="$(LDLIBS)" MODES=interp CFLAGS="-O1 -g -fsanitize=address,undefined" tests/run.sh
+	    LDLIBS="$(LDLIBS)" MODES="interp jit" CFLAGS="-O1 -g -fsanitize=address,undefined" tests/run.sh
 
 # Fuzzing (tests/fuzz/run.sh; not part of make test): a libFuzzer harness over the front-end and
 # bytecode compiler (clang, build-fuzz), a mutation fuzzer of the test scripts run by the ASan

@@ -3,7 +3,7 @@
 # big-input checks of gen_big.sh. Compares against outputs CPython 3.11 produced (tests/expect.sh).
 #
 # Usage: tests/run.sh [FILTER]      FILTER: substring of a test path; only matching tests run.
-# Environment: BUILD (build dir, default build), MODES (default "interp aot"), CC, CFLAGS, JOBS (4),
+# Environment: BUILD (build dir, default build), MODES (default "interp jit aot"), CC, CFLAGS, JOBS (4),
 #              TIMEOUT (seconds per test; default 10, 30 when BUILD names an ASan build).
 #
 # Conventions for tests/py/**:
@@ -33,7 +33,7 @@ cd "$(dirname "$0")/.." || exit 2
 ROOT=$PWD
 BUILD=${BUILD:-build}
 case $BUILD in /*) ;; *) BUILD=$ROOT/$BUILD ;; esac
-MODES=${MODES:-interp aot}
+MODES=${MODES:-interp jit aot}
 CC=${CC:-gcc}
 CFLAGS=${CFLAGS:--O2 -g}
 LDLIBS=${LDLIBS:--lgc -lgmp -lm -ledit -lpcre2-8} # make passes its own

@@ -88,11 +88,13 @@ int ra_allocate(IrFunc *fn, const RaDesc *d)
                 int p = 0;
                 while (p < sb->npreds && sb->preds[p] != bb)
                     p++;
-                for (IrInstr *i = sb->first; i && i->op == IR_phi; i = i->next) {
+                /* phi defs are not live into the edge, their operands are (all defs first:
+                   an operand may be another phi of the same block) */
+                for (IrInstr *i = sb->first; i && i->op == IR_phi; i = i->next)
                     tmp[i->id / WBITS] &= ~((Word)1 << (i->id % WBITS));
+                for (IrInstr *i = sb->first; i && i->op == IR_phi; i = i->next)
                     if (p < i->nargs && has_value(i->args[p]) && !ra_is_remat(i->args[p]))
                         set_bit(tmp, i->args[p]->id);
-                }
             }
             Word *out = live_out + (size_t)b * (size_t)words;
             memcpy(out, tmp, sizeof(Word) * (size_t)words);
