@@ -12,18 +12,7 @@ TrValue vm_native_run(Frame *f)
 {
     if (TR_UNLIKELY(tr_enter_call() < 0))
         return TR_ERR;
-    if (f->co->nfrees) { /* COPY_FREE_VARS, done here so the frame has them (super()) */
-        TrTuple *cl = tr_as_tuple(f->func->closure);
-        int off = f->co->nlocalsplus - f->co->nfrees;
-        for (int i = 0; i < f->co->nfrees; i++)
-            f->lp[off + i] = cl->items[i];
-    }
-    f->back = vm_cur_frame;
-    f->state = FRAME_RUNNING;
-    vm_cur_frame = f;
-    TrValue r = ((NativeFn)f->co->native)(f);
-    vm_cur_frame = f->back;
-    f->state = FRAME_DONE;
+    TrValue r = vm_native_exec(f);
     tr_leave_call();
     return r;
 }
@@ -31,27 +20,18 @@ TrValue vm_native_run(Frame *f)
 TrValue vm_native_call(TrFunction *fn, const TrValue *args, size_t nargs, TrValue kwnames)
 {
     CodeObj *co = bc_as_code(fn->code);
-    Frame *f;
-    if (!kwnames && nargs == (size_t)co->argcount && !co->kwonlyargcount &&
-        !(co->flags & (CO_VARARGS | CO_VARKEYWORDS)) &&
-        (f = vm_frame_push_quick(co, (int)nargs))) {
-        for (size_t i = 0; i < nargs; i++)
-            f->lp[i] = args[i];
-        f->func = fn;
-        f->globals = fn->globals;
-        f->builtins = fn->builtins ? fn->builtins : tr_builtins();
-    } else {
-        f = vm_frame_push(co);
-        f->func = fn;
-        f->globals = fn->globals;
-        f->builtins = fn->builtins ? fn->builtins : tr_builtins();
-        if (vm_bind_args(f, fn, args, nargs, kwnames) < 0) {
-            vm_frame_pop(f);
-            return TR_ERR;
-        }
+    if (TR_LIKELY(vm_native_simple(co, nargs, kwnames)))
+        return vm_native_call_simple(fn, co, args, nargs);
+    Frame *f = vm_frame_push(co);
+    f->func = fn;
+    f->globals = fn->globals;
+    f->builtins = fn->builtins ? fn->builtins : tr_builtins();
+    if (vm_bind_args(f, fn, args, nargs, kwnames) < 0) {
+        vm_frame_pop(f);
+        return TR_ERR;
     }
     TrValue r = vm_native_run(f);
-    vm_frame_pop_quick(f);
+    vm_frame_pop(f);
     return r;
 }
 

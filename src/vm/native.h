@@ -10,6 +10,9 @@
 #ifndef TR_VM_NATIVE_H
 #define TR_VM_NATIVE_H
 
+#include "runtime/builtins.h"
+#include "runtime/state.h"
+#include "runtime/tuple.h"
 #include "vm/frame.h"
 
 typedef TrValue (*NativeFn)(Frame *f);
@@ -25,5 +28,57 @@ TrValue vm_native_run(Frame *f);
 TrValue vm_native_resume(Frame *f, int pc, int depth, int throwing);
 /* Exit of an error outside every try block: adds f's traceback entry for pc, returns TR_ERR. */
 TrValue vm_native_error(Frame *f, int pc);
+
+/* --- The call path, inline so that compiled call sites (rt_call) share it ----------------- */
+
+/* A call that binds nothing: exactly the positional parameters, no keywords. */
+static inline bool vm_native_simple(const CodeObj *co, size_t nargs, TrValue kwnames)
+{
+    return !kwnames && nargs == (size_t)co->argcount && !co->kwonlyargcount &&
+           !(co->flags & (CO_VARARGS | CO_VARKEYWORDS));
+}
+
+/* vm_native_run without the call-depth accounting: COPY_FREE_VARS, then f's machine code with
+   f current. */
+static inline TrValue vm_native_exec(Frame *f)
+{
+    CodeObj *co = f->co;
+    if (co->nfrees) { /* COPY_FREE_VARS, done here so the frame has them (super()) */
+        TrTuple *cl = tr_as_tuple(f->func->closure);
+        int off = co->nlocalsplus - co->nfrees;
+        for (int i = 0; i < co->nfrees; i++)
+            f->lp[off + i] = cl->items[i];
+    }
+    f->back = vm_cur_frame;
+    f->state = FRAME_RUNNING;
+    vm_cur_frame = f;
+    TrValue r = ((NativeFn)co->native)(f);
+    vm_cur_frame = f->back;
+    f->state = FRAME_DONE;
+    return r;
+}
+
+/* vm_native_call of a simple call (vm_native_simple): fn's code co has machine code. */
+static inline TrValue vm_native_call_simple(TrFunction *fn, CodeObj *co, const TrValue *args,
+                                            size_t nargs)
+{
+    if (TR_UNLIKELY(++tr_ts.depth > tr_ts.recursion_limit)) {
+        tr_ts.depth--;
+        tr_enter_call(); /* raises RecursionError */
+        return TR_ERR;
+    }
+    Frame *f = vm_frame_push_quick(co, (int)nargs);
+    if (TR_UNLIKELY(!f))
+        f = vm_frame_push(co);
+    for (size_t i = 0; i < nargs; i++)
+        f->lp[i] = args[i];
+    f->func = fn;
+    f->globals = fn->globals;
+    f->builtins = fn->builtins ? fn->builtins : tr_builtins();
+    TrValue r = vm_native_exec(f);
+    tr_leave_call();
+    vm_frame_pop_quick(f);
+    return r;
+}
 
 #endif

@@ -7,6 +7,7 @@
 #include "runtime/runtime.h"
 #include "vm/attrcache.h"
 #include "vm/fastops.h"
+#include "vm/native.h"
 #include "vm/ops.h"
 #include "vm/quick.h"
 
@@ -59,7 +60,27 @@ TrValue rt_check_local(Frame *f, TrValue v, int64_t slot)
     return v ? v : vm_unbound_local(f->co, (int)slot);
 }
 
-TrValue rt_load_global(Frame *f, int64_t name) { return vm_load_global(f, name_at(f, name)); }
+/* A miss of the cache below: fills it (quickening the instruction if needed) or does the full
+   lookup, which raises NameError. */
+static __attribute__((noinline)) TrValue load_global_miss(Frame *f, int64_t name, int64_t pc)
+{
+    TrValue nm = name_at(f, name);
+    GlobalCache *c = vm_gcache_at(f->co, (int)pc);
+    TrValue v = c ? vm_gcache_fill(c, f->globals, f->builtins, nm) : 0;
+    return v ? v : vm_load_global(f, nm);
+}
+
+/* The interpreter's LOAD_GLOBAL cache, shared: the slot is named by the quickened word. */
+TrValue rt_load_global(Frame *f, int64_t name, int64_t pc)
+{
+    BcWord w = f->co->code[pc];
+    if (TR_LIKELY((int)BC_OP(w) == QOP_LOAD_GLOBAL_CACHED)) {
+        TrValue v = vm_gcache_hit(&vm_gcache[BC_ARG(w)], f->globals, f->builtins);
+        if (TR_LIKELY(v))
+            return v;
+    }
+    return load_global_miss(f, name, pc);
+}
 
 int rt_store_global(Frame *f, int64_t name, TrValue v)
 {
@@ -153,25 +174,74 @@ static TrValue name_of(Frame *f, int64_t pc)
     return name_at(f, BC_ARG(vm_generic_word(f->co->code[pc])));
 }
 
-/* The attribute instructions go through the interpreter's own cache functions (attrcache.h), so
-   the cache layout stays private to them. */
-TrValue rt_load_attr(Frame *f, TrValue obj, int64_t pc)
+/* The attribute instructions use the interpreter's caches (attrcache.h): the hit paths below are
+   interp.c's LOAD_ATTR / LOAD_METHOD / STORE_ATTR ones (keep them alike); misses go to the
+   cache's own slow paths, which fill it. */
+static __attribute__((noinline)) TrValue load_attr_miss(Frame *f, AttrCache *ac, TrValue obj,
+                                                        int64_t pc)
 {
-    return vm_load_attr_slow(vm_attr_cache(f->co, (int)pc), obj, name_of(f, pc));
+    return vm_load_attr_slow(ac, obj, name_of(f, pc));
 }
 
-TrValue rt_load_method(Frame *f, TrValue obj, int64_t pc)
+TrValue rt_load_attr(Frame *f, TrValue obj, int64_t pc)
+{
+    AttrCache *ac = vm_attr_cache(f->co, (int)pc);
+    if (tr_is_ptr(obj) && tr_obj(obj)->type == ac->type && ac->epoch == tr_type_epoch) {
+        if (ac->member) {
+            TrValue v = *(TrValue *)((char *)tr_obj(obj) + ac->member);
+            if (v) /* unset members raise in the slow path */
+                return v;
+        } else {
+            TrAttrs *at = vm_fixed_attrs(obj, ac->type);
+            if (at->shape == ac->shape)
+                return at->values[ac->index];
+        }
+    }
+    return load_attr_miss(f, ac, obj, pc);
+}
+
+static __attribute__((noinline)) TrValue load_method_miss(Frame *f, AttrCache *ac, TrValue obj,
+                                                          int64_t pc)
 {
     TrValue self;
-    TrValue v = vm_load_method_slow(vm_attr_cache(f->co, (int)pc), obj, name_of(f, pc), &self);
+    TrValue v = vm_load_method_slow(ac, obj, name_of(f, pc), &self);
     if (!v)
         return TR_ERR;
     return self ? v | 4 : v;
 }
 
+TrValue rt_load_method(Frame *f, TrValue obj, int64_t pc)
+{
+    AttrCache *ac = vm_attr_cache(f->co, (int)pc);
+    if (tr_is_ptr(obj) && tr_obj(obj)->type == ac->type && ac->epoch == tr_type_epoch &&
+        (ac->index == ATTRCACHE_TYPE_ONLY ||
+         (vm_fixed_attrs(obj, ac->type)->shape == ac->shape &&
+          !vm_fixed_attrs(obj, ac->type)->dict)))
+        return ac->method | 4;
+    return load_method_miss(f, ac, obj, pc);
+}
+
+static __attribute__((noinline)) int store_attr_miss(Frame *f, AttrCache *ac, TrValue owner,
+                                                     TrValue value, int64_t pc)
+{
+    return vm_store_attr_slow(ac, owner, name_of(f, pc), value);
+}
+
 int rt_store_attr(Frame *f, TrValue owner, TrValue value, int64_t pc)
 {
-    return vm_store_attr_slow(vm_attr_cache(f->co, (int)pc), owner, name_of(f, pc), value);
+    AttrCache *ac = vm_attr_cache(f->co, (int)pc);
+    if (tr_is_ptr(owner) && tr_obj(owner)->type == ac->type && ac->epoch == tr_type_epoch) {
+        if (ac->member) {
+            *(TrValue *)((char *)tr_obj(owner) + ac->member) = value;
+            return 0;
+        }
+        TrAttrs *at = vm_fixed_attrs(owner, ac->type);
+        if (at->shape == ac->shape) {
+            at->values[ac->index] = value;
+            return 0;
+        }
+    }
+    return store_attr_miss(f, ac, owner, value, pc);
 }
 
 int rt_delete_attr(Frame *f, TrValue obj, int64_t name) { return tr_delattr(obj, name_at(f, name)); }
@@ -226,11 +296,48 @@ TrValue rt_for_next(TrValue it)
     return v;
 }
 
+/* CALL of callable with args[0..nargs) and no keywords: Python functions with machine code,
+   built-in functions and methods of built-in types directly, as the interpreter's CALL does;
+   anything else through tr_call. */
+static inline TrValue call_positional(TrValue callable, TrValue *args, size_t nargs)
+{
+    if (TR_LIKELY(tr_is_ptr(callable))) {
+        TrType *t = tr_obj(callable)->type;
+        if (t == &tr_function_type) {
+            TrFunction *fn = (TrFunction *)tr_obj(callable);
+            CodeObj *co = bc_as_code(fn->code);
+            if (fn->entry == vm_native_call && vm_native_simple(co, nargs, 0))
+                return vm_native_call_simple(fn, co, args, nargs);
+        } else if (t == &tr_builtin_type) {
+            TrBuiltin *bi = (TrBuiltin *)tr_obj(callable);
+            return bi->fn(bi->self, args, nargs, 0);
+        } else if (t == &tr_method_descr_type && nargs > 0) {
+            TrMethodDescr *d = (TrMethodDescr *)tr_obj(callable);
+            TrType *st = tr_type_of(args[0]);
+            if (st == d->owner || tr_type_is_subtype(st, d->owner))
+                return d->def->fn(args[0], args + 1, nargs - 1, 0);
+        }
+    }
+    return tr_call(callable, args, nargs, 0);
+}
+
 TrValue rt_call(Frame *f, TrValue *items, int64_t n, int64_t kwconst)
 {
-    TrValue kw = kwconst >= 0 ? tr_as_tuple(f->co->consts)->items[kwconst] : 0;
+    if (TR_LIKELY(kwconst < 0)) {
+        if (items[0]) /* (method, self, args) or (callable, self, args) */
+            return call_positional(items[0], items + 1, (size_t)n - 1);
+        TrValue callable = items[1];
+        if (tr_is_ptr(callable) && tr_obj(callable)->type == &tr_bound_method_type) {
+            TrBoundMethod *bm = (TrBoundMethod *)tr_obj(callable);
+            items[0] = bm->func; /* the slots are this call's own: unpack in place */
+            items[1] = bm->self;
+            return call_positional(items[0], items + 1, (size_t)n - 1);
+        }
+        return call_positional(callable, items + 2, (size_t)n - 2);
+    }
+    TrValue kw = tr_as_tuple(f->co->consts)->items[kwconst];
     size_t nargs = (size_t)n - 2, nkw = tr_nkw(kw);
-    if (items[0]) /* (method, self, args) or (callable, self-less args with a NULL-free slot) */
+    if (items[0])
         return tr_call(items[0], items + 1, nargs + 1 - nkw, kw);
     return tr_call(items[1], items + 2, nargs - nkw, kw);
 }

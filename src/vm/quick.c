@@ -51,6 +51,20 @@ int vm_gcache_new(BcWord w)
     return gcache_len++;
 }
 
+GlobalCache *vm_gcache_at(CodeObj *co, int pc)
+{
+    BcWord w = co->code[pc];
+    if ((int)BC_OP(w) == QOP_LOAD_GLOBAL_CACHED)
+        return &vm_gcache[BC_ARG(w)];
+    if (BC_OP(w) != OP_LOAD_GLOBAL)
+        return NULL;
+    int slot = vm_gcache_new(w);
+    if (slot < 0)
+        return NULL;
+    co->code[pc] = BC_MAKE(QOP_LOAD_GLOBAL_CACHED, (uint32_t)slot);
+    return &vm_gcache[slot];
+}
+
 static bool exact_dict(TrValue d) { return tr_is_ptr(d) && tr_obj(d)->type == &tr_dict_type; }
 
 TrValue vm_gcache_fill(GlobalCache *c, TrValue globals, TrValue builtins, TrValue name)

@@ -38,4 +38,23 @@ int vm_gcache_new(BcWord w);
    lookup can be cached. Returns the value, 0 when absent (nothing raised), TR_ERR on error. */
 TrValue vm_gcache_fill(GlobalCache *c, TrValue globals, TrValue builtins, TrValue name);
 
+/* The value c caches for these namespaces, or 0 on a miss (then vm_gcache_fill). */
+static inline TrValue vm_gcache_hit(const GlobalCache *c, TrValue globals, TrValue builtins)
+{
+    TrDict *g = (TrDict *)tr_obj(globals);
+    if (TR_LIKELY(g->keys_version == c->gkv && c->ix >= 0)) {
+        if (c->bkv == 0)
+            return g->entries[c->ix].value;
+        TrDict *bd = (TrDict *)tr_obj(builtins);
+        if (TR_LIKELY(bd->keys_version == c->bkv))
+            return bd->entries[c->ix].value;
+    }
+    return 0;
+}
+
+/* The cache slot of the LOAD_GLOBAL at instruction pc of co, for compiled code: quickens the
+   instruction first if the interpreter has not (so both share the slot). NULL when the
+   instruction is not a LOAD_GLOBAL or the table is full. */
+GlobalCache *vm_gcache_at(CodeObj *co, int pc);
+
 #endif

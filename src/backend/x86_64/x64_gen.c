@@ -9,6 +9,7 @@
 #include "backend/x86_64/x64_gen.h"
 
 #include "backend/regalloc.h"
+#include "backend/x86_64/x64_arith.h"
 #include "backend/x86_64/x64_encode.h"
 #include "runtime/runtime.h"
 #include "vm/frame.h"
@@ -25,6 +26,24 @@ typedef struct Exit {
     bool throwing; /* error (raise) rather than guard */
 } Exit;
 
+/* Out-of-line code of an inline fast path (x64_arith.c): entered at entry, goes on at resume. */
+typedef enum {
+    COLD_BOXF,     /* box the double in xmm0 (tr_float_new), rax <- it */
+    COLD_CALL,     /* binop / compare: call the helper, rax <- its result */
+    COLD_TRUTH,    /* truth: call rt_truth, eax <- 0 or 1 */
+    COLD_CMPTRUTH, /* truth of the compare it fuses: rt_compare then rt_truth, eax <- 0 or 1 */
+} ColdKind;
+
+typedef struct Cold {
+    IrInstr *i;
+    ColdKind kind;
+    X64Label entry, resume;
+} Cold;
+
+/* IrInstr.aux marks of the code generator */
+#define AUX_FUSED ((void *)1)   /* a condition emitted by the branch or guard after it */
+#define AUX_IN_TRUTH ((void *)2) /* a compare emitted by the fused truth after it */
+
 typedef struct Gen {
     X64Asm a;
     IrFunc *fn;
@@ -36,6 +55,8 @@ typedef struct Gen {
     bool in_exit;
     Exit *exits;
     int nexits, exits_cap;
+    Cold *colds;
+    int ncolds, colds_cap;
     const char *why;
 } Gen;
 
@@ -594,6 +615,161 @@ static void gen_edge(Gen *g, IrBlock *from, IrBlock *to)
         x64_jmp(&g->a, g->block_label[to->id]);
 }
 
+/* --- Generic arithmetic: inline fast paths (x64_arith.c), slow paths out of line ---------- */
+
+#define NO_FAST_PATH (~0u)
+
+/* A slow path of i entered at the label returned, going on at resume. */
+static X64Label cold_at(Gen *g, IrInstr *i, ColdKind kind, X64Label resume)
+{
+    if (g->ncolds == g->colds_cap) {
+        g->colds_cap = g->colds_cap ? 2 * g->colds_cap : 32;
+        g->colds = realloc(g->colds, sizeof(Cold) * (size_t)g->colds_cap);
+        if (!g->colds)
+            abort();
+    }
+    Cold *c = &g->colds[g->ncolds++];
+    c->i = i;
+    c->kind = kind;
+    c->entry = x64_label_new(&g->a);
+    c->resume = resume;
+    return c->entry;
+}
+
+/* The X64A_* kinds of a binop or compare's operands (from what type inference knows), or
+   NO_FAST_PATH. */
+static unsigned arith_kinds(IrInstr *i)
+{
+    unsigned kinds = 0;
+    uint32_t pts[2];
+    for (int k = 0; k < 2; k++) {
+        IrInstr *v = i->args[k];
+        if (v->type != IT_T)
+            return NO_FAST_PATH;
+        uint32_t pt = pts[k] = v->ptypes;
+        if (pt && !(pt & PT_INT))
+            kinds |= X64A_NO_INT;
+        if (pt && !(pt & (PT_INT | PT_FLOAT)))
+            kinds |= X64A_NO_FLT;
+    }
+    if (pts[0] && pts[1] && !((pts[0] | pts[1]) & PT_FLOAT))
+        kinds |= X64A_NO_FLT;
+    return kinds;
+}
+
+static bool arith_inline(IrInstr *i)
+{
+    unsigned kinds = arith_kinds(i);
+    if (kinds == NO_FAST_PATH)
+        return false;
+    return i->op == IR_binop ? x64_arith_has_binop((int)i->imm, kinds)
+                             : x64_arith_has_compare((int)i->imm, kinds);
+}
+
+static bool truth_inline(IrInstr *t)
+{
+    IrInstr *v = t->args[0];
+    uint32_t pt = v->ptypes;
+    return v->type == IT_T && (!pt || (pt & (PT_INT | PT_FLOAT | PT_BOOL | PT_NONE)));
+}
+
+/* rax/rcx <- the operands */
+static void load_operands(Gen *g, IrInstr *i)
+{
+    load(g, X64_RAX, i->args[0]);
+    load(g, X64_RCX, i->args[1]);
+}
+
+/* Calls the helper of a binop or compare; rax <- its result (errors leave through i's exit). */
+static void cold_call(Gen *g, IrInstr *i)
+{
+    load(g, X64_RDI, i->args[0]);
+    load(g, X64_RSI, i->args[1]);
+    x64_ri(&g->a, X64_MOV, X64_Q, X64_RDX, i->imm);
+    x64_call(&g->a, ir_info(i)->helper);
+    x64_rr(&g->a, X64_TEST, X64_Q, X64_RAX, X64_RAX);
+    x64_jcc(&g->a, X64_CC_E, exit_for(g, i, true));
+}
+
+/* eax <- bool(rdi) by rt_truth (errors leave through t's exit) */
+static void cold_truth(Gen *g, IrInstr *t)
+{
+    x64_call(&g->a, "rt_truth");
+    x64_rr(&g->a, X64_TEST, X64_D, X64_RAX, X64_RAX);
+    x64_jcc(&g->a, X64_CC_S, exit_for(g, t, true));
+    x64_rr(&g->a, X64_MOVZX8, X64_D, X64_RAX, X64_RAX);
+}
+
+static void emit_cold(Gen *g, Cold c)
+{
+    X64Asm *a = &g->a;
+    x64_label_bind(a, c.entry);
+    switch (c.kind) {
+    case COLD_BOXF:
+        x64_call(a, "tr_float_new"); /* xmm0 holds the double */
+        break;
+    case COLD_CALL:
+        cold_call(g, c.i);
+        break;
+    case COLD_TRUTH:
+        load(g, X64_RDI, c.i->args[0]);
+        cold_truth(g, c.i);
+        break;
+    case COLD_CMPTRUTH:
+        cold_call(g, c.i->args[0]);
+        x64_rr(a, X64_MOV, X64_Q, X64_RDI, X64_RAX);
+        cold_truth(g, c.i);
+        break;
+    }
+    x64_jmp(a, c.resume);
+}
+
+static void gen_binop(Gen *g, IrInstr *i)
+{
+    X64Label done = x64_label_new(&g->a);
+    unsigned kinds = arith_kinds(i);
+    load_operands(g, i);
+    X64Label slow = cold_at(g, i, COLD_CALL, done), boxf = cold_at(g, i, COLD_BOXF, done);
+    x64_arith_binop(&g->a, (int)i->imm, kinds, slow, boxf);
+    x64_label_bind(&g->a, done);
+    store(g, i, X64_RAX);
+}
+
+static void gen_compare(Gen *g, IrInstr *i)
+{
+    X64Asm *a = &g->a;
+    X64Label done = x64_label_new(a);
+    unsigned kinds = arith_kinds(i);
+    load_operands(g, i);
+    x64_arith_compare(a, (int)i->imm, kinds, cold_at(g, i, COLD_CALL, done));
+    x64_rr(a, X64_TEST, X64_D, X64_RAX, X64_RAX);
+    x64_mov_abs(a, X64_RAX, "tr_false_obj", 0);
+    x64_mov_abs(a, X64_RDX, "tr_true_obj", 0);
+    x64_cmov(a, X64_CC_NE, X64_Q, X64_RAX, X64_RDX);
+    x64_label_bind(a, done);
+    store(g, i, X64_RAX);
+}
+
+/* eax <- bool(t's operand); with the compare t fuses when that one was left to it. Stores the
+   result unless a branch or guard consumes it as flags. */
+static void gen_truth(Gen *g, IrInstr *t, bool fused)
+{
+    X64Asm *a = &g->a;
+    X64Label done = x64_label_new(a);
+    IrInstr *c = t->args[0];
+    if (c->aux == AUX_IN_TRUTH) {
+        unsigned kinds = arith_kinds(c);
+        load_operands(g, c);
+        x64_arith_compare(a, (int)c->imm, kinds, cold_at(g, t, COLD_CMPTRUTH, done));
+    } else {
+        load(g, X64_RAX, c);
+        x64_arith_truth(a, cold_at(g, t, COLD_TRUTH, done));
+    }
+    x64_label_bind(a, done);
+    if (!fused)
+        store(g, t, X64_RAX);
+}
+
 /* --- Conditions: a bool consumed only by the branch or guard right after it sets flags ---- */
 
 static bool fusable(Gen *g, IrInstr *c, IrInstr *user)
@@ -606,6 +782,8 @@ static bool fusable(Gen *g, IrInstr *c, IrInstr *user)
         return true;
     case IR_cmp_f64:
         return c->imm != TR_EQ && c->imm != TR_NE;
+    case IR_truth:
+        return truth_inline(c);
     default:
         return false;
     }
@@ -651,6 +829,10 @@ static X64Cond emit_flags(Gen *g, IrInstr *c)
         x64_xx(a, X64_UCOMISD, X64_XMM0, X64_XMM1);
         return c->imm == TR_LT || c->imm == TR_GT ? X64_CC_A : X64_CC_AE;
     }
+    case IR_truth:
+        gen_truth(g, c, true);
+        x64_rr(a, X64_TEST, X64_D, X64_RAX, X64_RAX);
+        return X64_CC_NE;
     default:
         load(g, X64_RAX, c);
         x64_rr(a, X64_TEST, X64_D, X64_RAX, X64_RAX);
@@ -661,7 +843,7 @@ static X64Cond emit_flags(Gen *g, IrInstr *c)
 static X64Cond cond_of(Gen *g, IrInstr *user)
 {
     IrInstr *c = user->args[0];
-    if (c->aux == (void *)1) /* fused: its code is emitted here */
+    if (c->aux == AUX_FUSED) /* fused: its code is emitted here */
         return emit_flags(g, c);
     load(g, X64_RAX, c);
     x64_rr(&g->a, X64_TEST, X64_D, X64_RAX, X64_RAX);
@@ -679,7 +861,7 @@ static void gen_instr(Gen *g, IrInstr *i)
     }
     if (i->next && (i->next->op == IR_branch || i->next->op == IR_guard) &&
         i->next->args[0] == i && fusable(g, i, i->next)) {
-        i->aux = (void *)1; /* emitted by the branch or guard */
+        i->aux = AUX_FUSED; /* emitted by the branch or guard */
         return;
     }
     switch (i->op) {
@@ -1044,13 +1226,37 @@ static void gen_instr(Gen *g, IrInstr *i)
         x64_rm(a, X64_MOV, X64_Q, X64_RAX, x64_mem(X64_RAX, (int32_t)offsetof(TrList, items)));
         x64_mr(a, X64_MOV, X64_Q, x64_mem_idx(X64_RAX, X64_RCX, 8, 0), X64_RDX);
         return;
-    default:
-        if (ir_info(i)->helper) {
-            gen_helper_call(g, i);
+    case IR_binop:
+        if (!arith_inline(i))
+            break;
+        gen_binop(g, i);
+        return;
+    case IR_compare: {
+        if (!arith_inline(i))
+            break;
+        IrInstr *t = i->next; /* compare, truth, branch: one fused test */
+        if (t && t->op == IR_truth && t->args[0] == i && g->uses[i->id] == 1 && t->next &&
+            (t->next->op == IR_branch || t->next->op == IR_guard) && t->next->args[0] == t &&
+            fusable(g, t, t->next)) {
+            i->aux = AUX_IN_TRUTH;
             return;
         }
-        fail(g, "an IR operation the x86-64 back-end does not lower");
+        gen_compare(g, i);
+        return;
     }
+    case IR_truth:
+        if (!truth_inline(i))
+            break;
+        gen_truth(g, i, false);
+        return;
+    default:
+        break;
+    }
+    if (ir_info(i)->helper) {
+        gen_helper_call(g, i);
+        return;
+    }
+    fail(g, "an IR operation the x86-64 back-end does not lower");
 }
 
 bool x64_gen(IrFunc *fn, const char *sym, McCode *out, const char **why)
@@ -1103,6 +1309,8 @@ bool x64_gen(IrFunc *fn, const char *sym, McCode *out, const char **why)
         for (IrInstr *i = bb->first; i && !g->why; i = i->next)
             gen_instr(g, i);
     }
+    for (int k = 0; k < g->ncolds && !g->why; k++)
+        emit_cold(g, g->colds[k]);
     for (int k = 0; k < g->nexits && !g->why; k++)
         emit_exit(g, &g->exits[k]);
 
@@ -1124,10 +1332,17 @@ bool x64_gen(IrFunc *fn, const char *sym, McCode *out, const char **why)
         for (int k = 0; k < g->nexits; k++)
             if (!x64_label_is_bound(a, g->exits[k].label))
                 x64_label_bind(a, g->exits[k].label);
+        for (int k = 0; k < g->ncolds; k++) {
+            if (!x64_label_is_bound(a, g->colds[k].entry))
+                x64_label_bind(a, g->colds[k].entry);
+            if (!x64_label_is_bound(a, g->colds[k].resume))
+                x64_label_bind(a, g->colds[k].resume);
+        }
     }
     x64_asm_done(a);
     free(g->block_label);
     free(g->exits);
+    free(g->colds);
     free(g->uses);
     if (g->why) {
         *why = g->why;
