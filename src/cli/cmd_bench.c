@@ -172,6 +172,13 @@ static char aot_dir[64];
 /* BENCH_AOT: builds argv[0] into aot_dir; the runner then times the executable. */
 static void setup_aot(Runner *r, const char *self, int argc, char **argv)
 {
+#ifdef __SANITIZE_ADDRESS__
+    /* sanitizer builds cannot link static executables */
+    r->status = RS_MISSING;
+    snprintf(r->detail, sizeof r->detail, "not available in a sanitizer build");
+    TR_UNUSED(self), TR_UNUSED(argc), TR_UNUSED(argv);
+    return;
+#endif
     if (!aot_dir[0]) {
         strcpy(aot_dir, "/tmp/trident-bench.XXXXXX");
         if (!mkdtemp(aot_dir)) {
@@ -568,7 +575,7 @@ int cli_cmd_bench(int argc, char **argv)
                 ref->detail);
     if (aot_dir[0]) {
         for (int j = 0; j < nrunners; j++)
-            if (!strncmp(runners[j].argv[0], aot_dir, strlen(aot_dir)))
+            if (runners[j].argv[0] && !strncmp(runners[j].argv[0], aot_dir, strlen(aot_dir)))
                 unlink(runners[j].argv[0]);
         rmdir(aot_dir);
     }
