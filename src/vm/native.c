@@ -41,7 +41,11 @@ TrValue vm_native_resume(Frame *f, int pc, int depth, int throwing)
     vm_cur_frame = f->back;
     f->ip = f->co->code + pc + (throwing ? 1 : 0);
     f->sp = frame_stack_base(f) + depth;
+    /* vm_eval counts f in the call depth again: uncount it meanwhile, else a handler of
+       RecursionError in the deepest frame would hit the limit once more and never run */
+    tr_leave_call();
     TrValue r = vm_eval(f, throwing != 0);
+    tr_ts.depth++;
     vm_cur_frame = f;
     return r;
 }

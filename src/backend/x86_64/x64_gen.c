@@ -8,374 +8,12 @@
  */
 #include "backend/x86_64/x64_gen.h"
 
-#include "backend/regalloc.h"
 #include "backend/x86_64/x64_arith.h"
-#include "backend/x86_64/x64_encode.h"
-#include "runtime/runtime.h"
-#include "vm/frame.h"
+#include "backend/x86_64/x64_gen_internal.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#define LP_OFF ((int32_t)offsetof(Frame, lp))
-#define SAVED 40 /* rbx r12 r13 r14 r15 below the saved rbp */
-
-typedef struct Exit {
-    IrInstr *at;   /* the instruction whose frame state this is */
-    X64Label label;
-    bool throwing; /* error (raise) rather than guard */
-} Exit;
-
-/* Out-of-line code of an inline fast path (x64_arith.c): entered at entry, goes on at resume. */
-typedef enum {
-    COLD_BOXF,     /* box the double in xmm0 (tr_float_new), rax <- it */
-    COLD_CALL,     /* binop / compare: call the helper, rax <- its result */
-    COLD_TRUTH,    /* truth: call rt_truth, eax <- 0 or 1 */
-    COLD_CMPTRUTH, /* truth of the compare it fuses: rt_compare then rt_truth, eax <- 0 or 1 */
-} ColdKind;
-
-typedef struct Cold {
-    IrInstr *i;
-    ColdKind kind;
-    X64Label entry, resume;
-} Cold;
-
-/* IrInstr.aux marks of the code generator */
-#define AUX_FUSED ((void *)1)   /* a condition emitted by the branch or guard after it */
-#define AUX_IN_TRUTH ((void *)2) /* a compare emitted by the fused truth after it */
-
-typedef struct Gen {
-    X64Asm a;
-    IrFunc *fn;
-    CodeObj *co;
-    int nslots;
-    X64Label *block_label;
-    X64Label epilogue;
-    int *uses; /* per value id: operand and frame-state uses */
-    bool in_exit;
-    Exit *exits;
-    int nexits, exits_cap;
-    Cold *colds;
-    int ncolds, colds_cap;
-    const char *why;
-} Gen;
-
-static const X64Reg arg_regs[6] = {X64_RDI, X64_RSI, X64_RDX, X64_RCX, X64_R8, X64_R9};
-
-/* --- Locations --------------------------------------------------------------------------- */
-
-static X64Mem slot_mem(Gen *g, int slot) { return x64_mem(X64_RBP, -SAVED - 8 * (slot + 1)); }
-
-static X64Mem val_mem(Gen *g, IrInstr *v)
-{
-    TR_ASSERT(v->slot >= 0);
-    return slot_mem(g, v->slot);
-}
-
-static X64Mem lp_mem(int k) { return x64_mem(X64_RBX, LP_OFF + 8 * k); }
-
-static void load_const(Gen *g, X64Reg r, TrValue v);
-
-/* Where a value lives: its register, unless an exit is being emitted (then every value is read
-   from its home slot: boxing calls there clobber the caller-saved registers). */
-static bool in_reg(Gen *g, IrInstr *v) { return v->reg >= 0 && !g->in_exit; }
-
-static void load(Gen *g, X64Reg r, IrInstr *v)
-{
-    if (v->reg == RA_REMAT) {
-        if (v->op == IR_const)
-            load_const(g, r, v->cval);
-        else if (v->op == IR_const_f64) {
-            uint64_t bits;
-            memcpy(&bits, &v->fval, 8);
-            x64_ri(&g->a, X64_MOV, X64_Q, r, (int64_t)bits);
-        } else
-            x64_ri(&g->a, X64_MOV, X64_Q, r, v->imm);
-    } else if (in_reg(g, v)) {
-        if (v->type == IT_F)
-            x64_rx(&g->a, X64_MOVQ, X64_Q, r, (X64Xmm)v->reg);
-        else if (v->reg != (int)r)
-            x64_rr(&g->a, X64_MOV, X64_Q, r, (X64Reg)v->reg);
-    } else {
-        x64_rm(&g->a, X64_MOV, X64_Q, r, val_mem(g, v));
-    }
-}
-
-static void store(Gen *g, IrInstr *v, X64Reg r)
-{
-    if (v->reg >= 0) {
-        if (v->type == IT_F)
-            x64_xr(&g->a, X64_MOVQ, X64_Q, (X64Xmm)v->reg, r);
-        else if (v->reg != (int)r)
-            x64_rr(&g->a, X64_MOV, X64_Q, (X64Reg)v->reg, r);
-    } else {
-        x64_mr(&g->a, X64_MOV, X64_Q, val_mem(g, v), r);
-    }
-}
-
-static void loadx(Gen *g, X64Xmm x, IrInstr *v)
-{
-    if (v->reg == RA_REMAT) {
-        load(g, X64_R11, v);
-        x64_xr(&g->a, X64_MOVQ, X64_Q, x, X64_R11);
-    } else if (in_reg(g, v)) {
-        if (v->type != IT_F)
-            x64_xr(&g->a, X64_MOVQ, X64_Q, x, (X64Reg)v->reg);
-        else if (v->reg != (int)x)
-            x64_xx(&g->a, X64_MOVAPD, x, (X64Xmm)v->reg);
-    } else {
-        x64_xm(&g->a, X64_MOVSD, x, val_mem(g, v));
-    }
-}
-
-static void storex(Gen *g, IrInstr *v, X64Xmm x)
-{
-    if (v->reg >= 0) {
-        if (v->type != IT_F)
-            x64_rx(&g->a, X64_MOVQ, X64_Q, (X64Reg)v->reg, x);
-        else if (v->reg != (int)x)
-            x64_xx(&g->a, X64_MOVAPD, (X64Xmm)v->reg, x);
-    } else {
-        x64_mx(&g->a, X64_MOVSD, val_mem(g, v), x);
-    }
-}
-
-static void fail(Gen *g, const char *why)
-{
-    if (!g->why)
-        g->why = why;
-}
-
-/* Symbols of the static objects a constant or type test may name. */
-static const char *static_symbol(const void *p)
-{
-    static const struct { const void *p; const char *name; } syms[] = {
-        {&tr_none_obj, "tr_none_obj"}, {&tr_true_obj, "tr_true_obj"},
-        {&tr_false_obj, "tr_false_obj"}, {&tr_notimpl_obj, "tr_notimpl_obj"},
-        {&tr_ellipsis_obj, "tr_ellipsis_obj"}, {&tr_int_type, "tr_int_type"},
-        {&tr_float_type, "tr_float_type"}, {&tr_bool_type, "tr_bool_type"},
-        {&tr_str_type, "tr_str_type"}, {&tr_list_type, "tr_list_type"},
-        {&tr_tuple_type, "tr_tuple_type"}, {&tr_dict_type, "tr_dict_type"},
-        {&tr_set_type, "tr_set_type"}, {&tr_none_type, "tr_none_type"},
-        {&tr_function_type, "tr_function_type"}, {&tr_builtin_type, "tr_builtin_type"},
-        {&tr_range_type, "tr_range_type"}, {&tr_AssertionError, "tr_AssertionError"},
-    };
-    for (size_t k = 0; k < TR_ARRAY_LEN(syms); k++)
-        if (syms[k].p == p)
-            return syms[k].name;
-    return NULL;
-}
-
-static void load_const(Gen *g, X64Reg r, TrValue v)
-{
-    if (!tr_is_ptr(v)) {
-        x64_ri(&g->a, X64_MOV, X64_Q, r, (int64_t)v);
-        return;
-    }
-    const char *sym = static_symbol(tr_obj(v));
-    if (sym) {
-        x64_mov_abs(&g->a, r, sym, 0);
-        return;
-    }
-    /* other objects are found through the code object: f->co->consts->items[k] */
-    TrTuple *c = tr_as_tuple(g->co->consts);
-    for (int64_t k = 0; k < c->len; k++)
-        if (c->items[k] == v) {
-            x64_rm(&g->a, X64_MOV, X64_Q, r, x64_mem(X64_RBX, (int32_t)offsetof(Frame, co)));
-            x64_rm(&g->a, X64_MOV, X64_Q, r, x64_mem(r, (int32_t)offsetof(CodeObj, consts)));
-            x64_rm(&g->a, X64_MOV, X64_Q, r,
-                   x64_mem(r, (int32_t)(offsetof(TrTuple, items) + 8 * (size_t)k)));
-            return;
-        }
-    fail(g, "a constant that is not in the code object");
-}
-
-/* --- Exits --------------------------------------------------------------------------------- */
-
-static X64Label exit_for(Gen *g, IrInstr *i, bool throwing)
-{
-    if (!i->fs) {
-        fail(g, "an exit without a frame state");
-        return x64_label_new(&g->a);
-    }
-    if (g->nexits == g->exits_cap) {
-        g->exits_cap = g->exits_cap ? 2 * g->exits_cap : 32;
-        g->exits = realloc(g->exits, sizeof(Exit) * (size_t)g->exits_cap);
-        if (!g->exits)
-            abort();
-    }
-    Exit *e = &g->exits[g->nexits++];
-    e->at = i;
-    e->label = x64_label_new(&g->a);
-    e->throwing = throwing;
-    return e->label;
-}
-
-/* rax <- v as a tagged value (boxes int64 / double / bool); may call. */
-static void load_tagged(Gen *g, X64Reg r, IrInstr *v)
-{
-    switch (v->type) {
-    case IT_T:
-        load(g, r, v);
-        return;
-    case IT_I:
-        load(g, X64_RDI, v);
-        x64_call(&g->a, "tr_int_from_i64");
-        break;
-    case IT_F:
-        loadx(g, X64_XMM0, v);
-        x64_call(&g->a, "tr_float_new");
-        break;
-    case IT_B: {
-        load(g, X64_RCX, v);
-        x64_mov_abs(&g->a, X64_RAX, "tr_false_obj", 0);
-        x64_mov_abs(&g->a, X64_RDX, "tr_true_obj", 0);
-        x64_rr(&g->a, X64_TEST, X64_D, X64_RCX, X64_RCX);
-        x64_cmov(&g->a, X64_CC_NE, X64_Q, X64_RAX, X64_RDX);
-        break;
-    }
-    default:
-        fail(g, "a value of no type in a frame state");
-        return;
-    }
-    if (r != X64_RAX)
-        x64_rr(&g->a, X64_MOV, X64_Q, r, X64_RAX);
-}
-
-static void emit_exit(Gen *g, Exit *e)
-{
-    X64Asm *a = &g->a;
-    IrFrameState *fs = e->at->fs;
-    x64_label_bind(a, e->label);
-    if (e->throwing && !fs->in_try) {
-        x64_rr(a, X64_MOV, X64_Q, X64_RDI, X64_RBX);
-        x64_ri(a, X64_MOV, X64_D, X64_RSI, fs->pc);
-        x64_call(a, "vm_native_error");
-        x64_jmp(a, g->epilogue);
-        return;
-    }
-    int nlp = g->co->nlocalsplus;
-    /* registers to home slots first: boxing below calls out */
-    for (int k = 0; k < fs->nlocals + fs->nstack; k++) {
-        IrInstr *v = fs->vals[k];
-        if (v && v->reg >= 0) {
-            if (v->type == IT_F)
-                x64_mx(a, X64_MOVSD, val_mem(g, v), (X64Xmm)v->reg);
-            else
-                x64_mr(a, X64_MOV, X64_Q, val_mem(g, v), (X64Reg)v->reg);
-        }
-    }
-    g->in_exit = true;
-    for (int k = 0; k < fs->nlocals + fs->nstack; k++) {
-        IrInstr *v = fs->vals[k];
-        int at = k < fs->nlocals ? k : nlp + (k - fs->nlocals);
-        if (!v) {
-            x64_mi(a, X64_MOV, X64_Q, lp_mem(at), 0);
-            continue;
-        }
-        load_tagged(g, X64_RAX, v);
-        x64_mr(a, X64_MOV, X64_Q, lp_mem(at), X64_RAX);
-    }
-    x64_rr(a, X64_MOV, X64_Q, X64_RDI, X64_RBX);
-    x64_ri(a, X64_MOV, X64_D, X64_RSI, fs->pc);
-    x64_ri(a, X64_MOV, X64_D, X64_RDX, fs->nstack);
-    x64_ri(a, X64_MOV, X64_D, X64_RCX, e->throwing);
-    x64_call(a, "vm_native_resume");
-    x64_jmp(a, g->epilogue);
-    g->in_exit = false;
-}
-
-/* --- Generic operations: calls of helpers ------------------------------------------------- */
-
-static void gen_helper_call(Gen *g, IrInstr *i)
-{
-    X64Asm *a = &g->a;
-    const IrOpInfo *info = ir_info(i);
-    const char *sig = info->sig;
-    int nreg = 0, nx = 0, opnd = 0;
-    /* 's' operands go to the frame's value stack first (they are not in registers) */
-    const char *s = strchr(sig, 's');
-    if (s && s < strchr(sig, ':')) {
-        int base = g->co->nlocalsplus + (int)i->imm2;
-        for (int k = (int)(s - sig) - (int)(strchr(sig, 'f') && strchr(sig, 'f') < s) -
-                     (int)(strchr(sig, 'v') && strchr(sig, 'v') < s) * 0;
-             k < 0;)
-            k++;
-        /* operands before 's' in the signature are 'v's counted from 0; count them */
-        int before = 0;
-        for (const char *p = sig; p < s; p++)
-            before += *p == 'v';
-        for (int k = before; k < i->nargs; k++) {
-            IrInstr *v = i->args[k];
-            if (v->type != IT_T) {
-                load_tagged(g, X64_RAX, v);
-                x64_mr(a, X64_MOV, X64_Q, lp_mem(base + k - before), X64_RAX);
-            } else {
-                load(g, X64_RAX, v);
-                x64_mr(a, X64_MOV, X64_Q, lp_mem(base + k - before), X64_RAX);
-            }
-        }
-    }
-    for (const char *p = sig; *p && *p != ':'; p++) {
-        switch (*p) {
-        case 'f':
-            x64_rr(a, X64_MOV, X64_Q, arg_regs[nreg++], X64_RBX);
-            break;
-        case 'v': {
-            IrInstr *v = i->args[opnd++];
-            if (v->type == IT_F)
-                loadx(g, (X64Xmm)nx++, v);
-            else if (v->type == IT_T || v->type == IT_I || v->type == IT_P)
-                load(g, arg_regs[nreg++], v);
-            else
-                fail(g, "a bool operand of a generic operation");
-            break;
-        }
-        case 'i':
-            x64_ri(a, X64_MOV, X64_Q, arg_regs[nreg++], i->imm);
-            break;
-        case 'j':
-            x64_ri(a, X64_MOV, X64_Q, arg_regs[nreg++], i->imm2);
-            break;
-        case 'p':
-            x64_ri(a, X64_MOV, X64_Q, arg_regs[nreg++], i->pc);
-            break;
-        case 's': {
-            int before = 0;
-            for (const char *q = sig; q < p; q++)
-                before += *q == 'v';
-            x64_rm(a, X64_LEA, X64_Q, arg_regs[nreg++],
-                   lp_mem(g->co->nlocalsplus + (int)i->imm2));
-            x64_ri(a, X64_MOV, X64_Q, arg_regs[nreg++], i->nargs - before);
-            opnd = i->nargs;
-            break;
-        }
-        default:
-            fail(g, "bad helper signature");
-        }
-    }
-    x64_call(a, info->helper);
-    char err = strchr(sig, ':')[1];
-    if (err == 'n' || err == 'x') {
-        x64_rr(a, X64_TEST, X64_Q, X64_RAX, X64_RAX);
-        x64_jcc(a, X64_CC_E, exit_for(g, i, true));
-    } else if (err == 'e') {
-        x64_rr(a, X64_TEST, X64_D, X64_RAX, X64_RAX);
-        x64_jcc(a, X64_CC_S, exit_for(g, i, true));
-    }
-    if (info->flags & IRF_TERM) { /* raise: never returns normally */
-        x64_jmp(a, exit_for(g, i, true));
-        return;
-    }
-    if (i->type == IT_B) {
-        x64_rr(a, X64_MOVZX8, X64_D, X64_RAX, X64_RAX);
-        store(g, i, X64_RAX);
-    } else if (i->type == IT_F) {
-        storex(g, i, X64_XMM0);
-    } else if (i->type != IT_V) {
-        store(g, i, X64_RAX);
-    }
-}
 
 /* --- Register allocation ------------------------------------------------------------------ */
 
@@ -425,13 +63,13 @@ static void set_bool(Gen *g, IrInstr *i, X64Cond cc)
 {
     x64_setcc(&g->a, cc, X64_RAX);
     x64_rr(&g->a, X64_MOVZX8, X64_D, X64_RAX, X64_RAX);
-    store(g, i, X64_RAX);
+    x64g_store(g, i, X64_RAX);
 }
 
 /* rax <- tag bits test: ((v & 3) == want) */
 static void tag_test(Gen *g, IrInstr *i, int want)
 {
-    load(g, X64_RAX, i->args[0]);
+    x64g_load(g, X64_RAX, i->args[0]);
     x64_ri(&g->a, X64_AND, X64_D, X64_RAX, 3);
     x64_ri(&g->a, X64_CMP, X64_D, X64_RAX, want);
     set_bool(g, i, X64_CC_E);
@@ -511,110 +149,6 @@ static void check_small_range(Gen *g, X64Label exit)
     x64_jcc(&g->a, X64_CC_NE, exit);
 }
 
-/* A location for the parallel copies of phis: a register of either class, a slot, or a
-   constant to rematerialize. */
-typedef struct Loc {
-    enum { LOC_GPR, LOC_XMM, LOC_SLOT, LOC_CONST } kind;
-    int num;
-    IrInstr *v; /* for LOC_CONST */
-} Loc;
-
-static Loc loc_of(IrInstr *v)
-{
-    if (v->reg == RA_REMAT)
-        return (Loc){LOC_CONST, 0, v};
-    if (v->reg >= 0)
-        return (Loc){v->type == IT_F ? LOC_XMM : LOC_GPR, v->reg, v};
-    return (Loc){LOC_SLOT, v->slot, v};
-}
-
-static bool loc_eq(Loc x, Loc y) { return x.kind == y.kind && x.num == y.num && x.kind != LOC_CONST; }
-
-/* dst <- src for one 64-bit value, through rax when neither side is a register. */
-static void move_loc(Gen *g, Loc dst, Loc src)
-{
-    X64Asm *a = &g->a;
-    X64Reg r;
-    switch (src.kind) {
-    case LOC_GPR: r = (X64Reg)src.num; break;
-    case LOC_XMM: r = X64_RAX; x64_rx(a, X64_MOVQ, X64_Q, X64_RAX, (X64Xmm)src.num); break;
-    case LOC_SLOT: r = X64_RAX; x64_rm(a, X64_MOV, X64_Q, X64_RAX, slot_mem(g, src.num)); break;
-    default:
-        if (dst.kind == LOC_GPR) {
-            load(g, (X64Reg)dst.num, src.v);
-            return;
-        }
-        r = X64_RAX;
-        load(g, X64_RAX, src.v);
-    }
-    switch (dst.kind) {
-    case LOC_GPR:
-        if ((int)r != dst.num)
-            x64_rr(a, X64_MOV, X64_Q, (X64Reg)dst.num, r);
-        break;
-    case LOC_XMM: x64_xr(a, X64_MOVQ, X64_Q, (X64Xmm)dst.num, r); break;
-    default: x64_mr(a, X64_MOV, X64_Q, slot_mem(g, dst.num), r); break;
-    }
-}
-
-static void gen_phi_moves(Gen *g, IrBlock *from, IrBlock *to)
-{
-    int p = 0;
-    while (p < to->npreds && to->preds[p] != from)
-        p++;
-    TR_ASSERT(p < to->npreds);
-    Loc dst[64], src[64];
-    int n = 0;
-    for (IrInstr *i = to->first; i && i->op == IR_phi; i = i->next) {
-        if (n == 64) { /* more phis than fit: move them through the scratch slots */
-            fail(g, "a block with more than 64 phis");
-            return;
-        }
-        if ((i->type == IT_F) != (i->args[p]->type == IT_F)) {
-            fail(g, "a phi whose operand has another representation");
-            return;
-        }
-        Loc d = loc_of(i), s = loc_of(i->args[p]);
-        if (loc_eq(d, s))
-            continue;
-        dst[n] = d;
-        src[n++] = s;
-    }
-    /* sequentialize: a move may go once no pending move still reads its destination; a cycle
-       is broken by parking one source in the scratch slot */
-    while (n) {
-        bool progress = false;
-        for (int k = 0; k < n; k++) {
-            bool read = false;
-            for (int j = 0; j < n && !read; j++)
-                read = j != k && loc_eq(src[j], dst[k]);
-            if (read)
-                continue;
-            move_loc(g, dst[k], src[k]);
-            dst[k] = dst[n - 1];
-            src[k] = src[n - 1];
-            n--;
-            progress = true;
-            break;
-        }
-        if (!progress) {
-            Loc park = {LOC_SLOT, g->fn->nvalues, NULL};
-            move_loc(g, park, src[0]);
-            src[0] = park;
-        }
-    }
-}
-
-static bool has_phis(IrBlock *b) { return b->first && b->first->op == IR_phi; }
-
-static void gen_edge(Gen *g, IrBlock *from, IrBlock *to)
-{
-    if (has_phis(to))
-        gen_phi_moves(g, from, to);
-    if (to->id != from->id + 1) /* the next block follows anyway */
-        x64_jmp(&g->a, g->block_label[to->id]);
-}
-
 /* --- Generic arithmetic: inline fast paths (x64_arith.c), slow paths out of line ---------- */
 
 #define NO_FAST_PATH (~0u)
@@ -676,19 +210,19 @@ static bool truth_inline(IrInstr *t)
 /* rax/rcx <- the operands */
 static void load_operands(Gen *g, IrInstr *i)
 {
-    load(g, X64_RAX, i->args[0]);
-    load(g, X64_RCX, i->args[1]);
+    x64g_load(g, X64_RAX, i->args[0]);
+    x64g_load(g, X64_RCX, i->args[1]);
 }
 
 /* Calls the helper of a binop or compare; rax <- its result (errors leave through i's exit). */
 static void cold_call(Gen *g, IrInstr *i)
 {
-    load(g, X64_RDI, i->args[0]);
-    load(g, X64_RSI, i->args[1]);
+    x64g_load(g, X64_RDI, i->args[0]);
+    x64g_load(g, X64_RSI, i->args[1]);
     x64_ri(&g->a, X64_MOV, X64_Q, X64_RDX, i->imm);
     x64_call(&g->a, ir_info(i)->helper);
     x64_rr(&g->a, X64_TEST, X64_Q, X64_RAX, X64_RAX);
-    x64_jcc(&g->a, X64_CC_E, exit_for(g, i, true));
+    x64_jcc(&g->a, X64_CC_E, x64g_exit_for(g, i, true));
 }
 
 /* eax <- bool(rdi) by rt_truth (errors leave through t's exit) */
@@ -696,7 +230,7 @@ static void cold_truth(Gen *g, IrInstr *t)
 {
     x64_call(&g->a, "rt_truth");
     x64_rr(&g->a, X64_TEST, X64_D, X64_RAX, X64_RAX);
-    x64_jcc(&g->a, X64_CC_S, exit_for(g, t, true));
+    x64_jcc(&g->a, X64_CC_S, x64g_exit_for(g, t, true));
     x64_rr(&g->a, X64_MOVZX8, X64_D, X64_RAX, X64_RAX);
 }
 
@@ -712,7 +246,7 @@ static void emit_cold(Gen *g, Cold c)
         cold_call(g, c.i);
         break;
     case COLD_TRUTH:
-        load(g, X64_RDI, c.i->args[0]);
+        x64g_load(g, X64_RDI, c.i->args[0]);
         cold_truth(g, c.i);
         break;
     case COLD_CMPTRUTH:
@@ -732,7 +266,7 @@ static void gen_binop(Gen *g, IrInstr *i)
     X64Label slow = cold_at(g, i, COLD_CALL, done), boxf = cold_at(g, i, COLD_BOXF, done);
     x64_arith_binop(&g->a, (int)i->imm, kinds, slow, boxf);
     x64_label_bind(&g->a, done);
-    store(g, i, X64_RAX);
+    x64g_store(g, i, X64_RAX);
 }
 
 static void gen_compare(Gen *g, IrInstr *i)
@@ -747,7 +281,7 @@ static void gen_compare(Gen *g, IrInstr *i)
     x64_mov_abs(a, X64_RDX, "tr_true_obj", 0);
     x64_cmov(a, X64_CC_NE, X64_Q, X64_RAX, X64_RDX);
     x64_label_bind(a, done);
-    store(g, i, X64_RAX);
+    x64g_store(g, i, X64_RAX);
 }
 
 /* eax <- bool(t's operand); with the compare t fuses when that one was left to it. Stores the
@@ -762,12 +296,12 @@ static void gen_truth(Gen *g, IrInstr *t, bool fused)
         load_operands(g, c);
         x64_arith_compare(a, (int)c->imm, kinds, cold_at(g, t, COLD_CMPTRUTH, done));
     } else {
-        load(g, X64_RAX, c);
+        x64g_load(g, X64_RAX, c);
         x64_arith_truth(a, cold_at(g, t, COLD_TRUTH, done));
     }
     x64_label_bind(a, done);
     if (!fused)
-        store(g, t, X64_RAX);
+        x64g_store(g, t, X64_RAX);
 }
 
 /* --- Conditions: a bool consumed only by the branch or guard right after it sets flags ---- */
@@ -796,36 +330,36 @@ static X64Cond emit_flags(Gen *g, IrInstr *c)
     IrInstr **v = c->args;
     switch (c->op) {
     case IR_cmp_i64: case IR_eq_word: {
-        load(g, X64_RAX, v[0]);
+        x64g_load(g, X64_RAX, v[0]);
         IrInstr *b = v[1];
         int64_t k = b->op == IR_const ? (int64_t)b->cval : b->imm;
         if (b->reg == RA_REMAT && b->op != IR_const_f64 && k == (int32_t)k &&
             (b->op != IR_const || !tr_is_ptr(b->cval)))
             x64_ri(a, X64_CMP, X64_Q, X64_RAX, k);
         else {
-            load(g, X64_RCX, b);
+            x64g_load(g, X64_RCX, b);
             x64_rr(a, X64_CMP, X64_Q, X64_RAX, X64_RCX);
         }
         return c->op == IR_eq_word ? X64_CC_E : cmp_cond(c->imm, false);
     }
     case IR_is_stop:
-        load(g, X64_RAX, v[0]);
+        x64g_load(g, X64_RAX, v[0]);
         x64_ri(a, X64_CMP, X64_Q, X64_RAX, TR_STOP);
         return X64_CC_E;
     case IR_is_small: case IR_is_flonum:
-        load(g, X64_RAX, v[0]);
+        x64g_load(g, X64_RAX, v[0]);
         x64_ri(a, X64_AND, X64_D, X64_RAX, 3);
         x64_ri(a, X64_CMP, X64_D, X64_RAX, c->op == IR_is_small ? 1 : 2);
         return X64_CC_E;
     case IR_is_true_obj:
-        load(g, X64_RAX, v[0]);
+        x64g_load(g, X64_RAX, v[0]);
         x64_mov_abs(a, X64_RCX, "tr_true_obj", 0);
         x64_rr(a, X64_CMP, X64_Q, X64_RAX, X64_RCX);
         return X64_CC_E;
     case IR_cmp_f64: {
         bool swap = c->imm == TR_LT || c->imm == TR_LE;
-        loadx(g, X64_XMM0, v[swap ? 1 : 0]);
-        loadx(g, X64_XMM1, v[swap ? 0 : 1]);
+        x64g_loadx(g, X64_XMM0, v[swap ? 1 : 0]);
+        x64g_loadx(g, X64_XMM1, v[swap ? 0 : 1]);
         x64_xx(a, X64_UCOMISD, X64_XMM0, X64_XMM1);
         return c->imm == TR_LT || c->imm == TR_GT ? X64_CC_A : X64_CC_AE;
     }
@@ -834,7 +368,7 @@ static X64Cond emit_flags(Gen *g, IrInstr *c)
         x64_rr(a, X64_TEST, X64_D, X64_RAX, X64_RAX);
         return X64_CC_NE;
     default:
-        load(g, X64_RAX, c);
+        x64g_load(g, X64_RAX, c);
         x64_rr(a, X64_TEST, X64_D, X64_RAX, X64_RAX);
         return X64_CC_NE;
     }
@@ -845,7 +379,7 @@ static X64Cond cond_of(Gen *g, IrInstr *user)
     IrInstr *c = user->args[0];
     if (c->aux == AUX_FUSED) /* fused: its code is emitted here */
         return emit_flags(g, c);
-    load(g, X64_RAX, c);
+    x64g_load(g, X64_RAX, c);
     x64_rr(&g->a, X64_TEST, X64_D, X64_RAX, X64_RAX);
     return X64_CC_NE;
 }
@@ -856,7 +390,7 @@ static void gen_instr(Gen *g, IrInstr *i)
     IrInstr **v = i->args;
     if (i->reg == RA_REMAT) {
         if (i->op == IR_const)
-            load_const(g, X64_RAX, i->cval); /* only to check that it can be loaded */
+            x64g_load_const(g, X64_RAX, i->cval); /* only to check that it can be loaded */
         return;
     }
     if (i->next && (i->next->op == IR_branch || i->next->op == IR_guard) &&
@@ -866,90 +400,90 @@ static void gen_instr(Gen *g, IrInstr *i)
     }
     switch (i->op) {
     case IR_const:
-        load_const(g, X64_RAX, i->cval);
-        store(g, i, X64_RAX);
+        x64g_load_const(g, X64_RAX, i->cval);
+        x64g_store(g, i, X64_RAX);
         return;
     case IR_const_i64: case IR_const_bool:
         x64_ri(a, X64_MOV, X64_Q, X64_RAX, i->imm);
-        store(g, i, X64_RAX);
+        x64g_store(g, i, X64_RAX);
         return;
     case IR_const_f64: {
         uint64_t bits;
         memcpy(&bits, &i->fval, 8);
         x64_ri(a, X64_MOV, X64_Q, X64_RAX, (int64_t)bits);
-        store(g, i, X64_RAX);
+        x64g_store(g, i, X64_RAX);
         return;
     }
     case IR_entry_local:
-        x64_rm(a, X64_MOV, X64_Q, X64_RAX, lp_mem((int)i->imm));
-        store(g, i, X64_RAX);
+        x64_rm(a, X64_MOV, X64_Q, X64_RAX, x64g_lp_mem((int)i->imm));
+        x64g_store(g, i, X64_RAX);
         return;
     case IR_stack_slot:
-        x64_rm(a, X64_MOV, X64_Q, X64_RAX, lp_mem(g->co->nlocalsplus + (int)i->imm));
-        store(g, i, X64_RAX);
+        x64_rm(a, X64_MOV, X64_Q, X64_RAX, x64g_lp_mem(g->co->nlocalsplus + (int)i->imm));
+        x64g_store(g, i, X64_RAX);
         return;
     case IR_phi:
         return; /* moved in by the predecessors */
     case IR_copy:
-        load(g, X64_RAX, v[0]);
-        store(g, i, X64_RAX);
+        x64g_load(g, X64_RAX, v[0]);
+        x64g_store(g, i, X64_RAX);
         return;
     case IR_jump:
-        gen_edge(g, i->block, i->block->succ[0]);
+        x64g_gen_edge(g, i->block, i->block->succ[0]);
         return;
     case IR_branch: {
         IrBlock *t = i->block->succ[0], *e = i->block->succ[1];
         X64Cond cc = cond_of(g, i);
-        if (!has_phis(t) && !has_phis(e)) {
+        if (!x64g_has_phis(t) && !x64g_has_phis(e)) {
             if (t->id == i->block->id + 1) {
                 x64_jcc(a, x64_cc_not(cc), g->block_label[e->id]);
             } else {
                 x64_jcc(a, cc, g->block_label[t->id]);
-                gen_edge(g, i->block, e);
+                x64g_gen_edge(g, i->block, e);
             }
             return;
         }
         X64Label f = x64_label_new(a);
         x64_jcc(a, x64_cc_not(cc), f);
-        gen_phi_moves(g, i->block, t);
+        x64g_gen_phi_moves(g, i->block, t);
         x64_jmp(a, g->block_label[t->id]);
         x64_label_bind(a, f);
-        gen_edge(g, i->block, e);
+        x64g_gen_edge(g, i->block, e);
         return;
     }
     case IR_ret:
-        load_tagged(g, X64_RAX, v[0]);
+        x64g_load_tagged(g, X64_RAX, v[0]);
         x64_jmp(a, g->epilogue);
         return;
     case IR_deopt:
-        x64_jmp(a, exit_for(g, i, false));
+        x64_jmp(a, x64g_exit_for(g, i, false));
         return;
     case IR_guard: {
         X64Cond cc = cond_of(g, i);
-        x64_jcc(a, x64_cc_not(cc), exit_for(g, i, false));
+        x64_jcc(a, x64_cc_not(cc), x64g_exit_for(g, i, false));
         return;
     }
     case IR_select: {
-        load(g, X64_RCX, v[0]);
-        load(g, X64_RAX, v[2]);
-        load(g, X64_RDX, v[1]);
+        x64g_load(g, X64_RCX, v[0]);
+        x64g_load(g, X64_RAX, v[2]);
+        x64g_load(g, X64_RDX, v[1]);
         x64_rr(a, X64_TEST, X64_D, X64_RCX, X64_RCX);
         x64_cmov(a, X64_CC_NE, X64_Q, X64_RAX, X64_RDX);
-        store(g, i, X64_RAX);
+        x64g_store(g, i, X64_RAX);
         return;
     }
     case IR_is_small: tag_test(g, i, 1); return;
     case IR_is_flonum: tag_test(g, i, 2); return;
     case IR_is_type: case IR_is_float: {
         X64Label no = x64_label_new(a), done = x64_label_new(a);
-        const char *sym = static_symbol((void *)(uintptr_t)(i->op == IR_is_float
+        const char *sym = x64g_static_symbol((void *)(uintptr_t)(i->op == IR_is_float
                                                                 ? (int64_t)(uintptr_t)&tr_float_type
                                                                 : i->imm));
         if (!sym) {
-            fail(g, "a type test of a type without a symbol");
+            x64g_fail(g, "a type test of a type without a symbol");
             return;
         }
-        load(g, X64_RAX, v[0]);
+        x64g_load(g, X64_RAX, v[0]);
         if (i->op == IR_is_float) { /* flonum? */
             X64Label notflo = x64_label_new(a);
             x64_rr(a, X64_MOV, X64_D, X64_RCX, X64_RAX);
@@ -972,22 +506,22 @@ static void gen_instr(Gen *g, IrInstr *i)
         x64_label_bind(a, no);
         x64_ri(a, X64_MOV, X64_D, X64_RAX, 0);
         x64_label_bind(a, done);
-        store(g, i, X64_RAX);
+        x64g_store(g, i, X64_RAX);
         return;
     }
     case IR_untag_int:
-        load(g, X64_RAX, v[0]);
+        x64g_load(g, X64_RAX, v[0]);
         x64_ri(a, X64_SAR, X64_Q, X64_RAX, 2);
-        store(g, i, X64_RAX);
+        x64g_store(g, i, X64_RAX);
         return;
     case IR_tag_int:
-        load(g, X64_RAX, v[0]);
+        x64g_load(g, X64_RAX, v[0]);
         x64_rm(a, X64_LEA, X64_Q, X64_RAX, x64_mem_idx(X64_NOREG, X64_RAX, 4, 1));
-        store(g, i, X64_RAX);
+        x64g_store(g, i, X64_RAX);
         return;
     case IR_box_int: {
         X64Label slow = x64_label_new(a), done = x64_label_new(a);
-        load(g, X64_RAX, v[0]);
+        x64g_load(g, X64_RAX, v[0]);
         check_small_range(g, slow);
         x64_rm(a, X64_LEA, X64_Q, X64_RAX, x64_mem_idx(X64_NOREG, X64_RAX, 4, 1));
         x64_jmp(a, done);
@@ -995,23 +529,23 @@ static void gen_instr(Gen *g, IrInstr *i)
         x64_rr(a, X64_MOV, X64_Q, X64_RDI, X64_RAX);
         x64_call(a, "tr_int_from_i64");
         x64_label_bind(a, done);
-        store(g, i, X64_RAX);
+        x64g_store(g, i, X64_RAX);
         return;
     }
     case IR_unbox_float:
-        load(g, X64_RAX, v[0]);
+        x64g_load(g, X64_RAX, v[0]);
         unbox_float_rax(g);
-        storex(g, i, X64_XMM0);
+        x64g_storex(g, i, X64_XMM0);
         return;
     case IR_box_float:
-        loadx(g, X64_XMM0, v[0]);
+        x64g_loadx(g, X64_XMM0, v[0]);
         box_float_xmm0(g);
-        store(g, i, X64_RAX);
+        x64g_store(g, i, X64_RAX);
         return;
     case IR_num_to_f64: {
         X64Label notint = x64_label_new(a), isfloat = x64_label_new(a), done = x64_label_new(a);
-        X64Label ex = exit_for(g, i, false);
-        load(g, X64_RAX, v[0]);
+        X64Label ex = x64g_exit_for(g, i, false);
+        x64g_load(g, X64_RAX, v[0]);
         x64_rr(a, X64_MOV, X64_D, X64_RCX, X64_RAX);
         x64_ri(a, X64_AND, X64_D, X64_RCX, 3);
         x64_ri(a, X64_CMP, X64_D, X64_RCX, 1);
@@ -1032,55 +566,55 @@ static void gen_instr(Gen *g, IrInstr *i)
         x64_label_bind(a, isfloat);
         unbox_float_rax(g);
         x64_label_bind(a, done);
-        storex(g, i, X64_XMM0);
+        x64g_storex(g, i, X64_XMM0);
         return;
     }
     case IR_i64_to_f64:
-        load(g, X64_RAX, v[0]);
+        x64g_load(g, X64_RAX, v[0]);
         x64_xr(a, X64_CVTSI2SD, X64_Q, X64_XMM0, X64_RAX);
-        storex(g, i, X64_XMM0);
+        x64g_storex(g, i, X64_XMM0);
         return;
     case IR_bool_to_obj:
-        load_tagged(g, X64_RAX, v[0]);
-        store(g, i, X64_RAX);
+        x64g_load_tagged(g, X64_RAX, v[0]);
+        x64g_store(g, i, X64_RAX);
         return;
     case IR_is_true_obj:
-        load(g, X64_RAX, v[0]);
+        x64g_load(g, X64_RAX, v[0]);
         x64_mov_abs(a, X64_RCX, "tr_true_obj", 0);
         x64_rr(a, X64_CMP, X64_Q, X64_RAX, X64_RCX);
         set_bool(g, i, X64_CC_E);
         return;
     case IR_eq_word:
-        load(g, X64_RAX, v[0]);
-        load(g, X64_RCX, v[1]);
+        x64g_load(g, X64_RAX, v[0]);
+        x64g_load(g, X64_RCX, v[1]);
         x64_rr(a, X64_CMP, X64_Q, X64_RAX, X64_RCX);
         set_bool(g, i, X64_CC_E);
         return;
     case IR_is_stop:
-        load(g, X64_RAX, v[0]);
+        x64g_load(g, X64_RAX, v[0]);
         x64_ri(a, X64_CMP, X64_Q, X64_RAX, TR_STOP);
         set_bool(g, i, X64_CC_E);
         return;
     case IR_not_b:
-        load(g, X64_RAX, v[0]);
+        x64g_load(g, X64_RAX, v[0]);
         x64_ri(a, X64_XOR, X64_D, X64_RAX, 1);
-        store(g, i, X64_RAX);
+        x64g_store(g, i, X64_RAX);
         return;
     case IR_lm_slot0: /* r has bit 2: the method (r & ~7); else NULL */
-        load(g, X64_RCX, v[0]);
+        x64g_load(g, X64_RCX, v[0]);
         x64_ri(a, X64_MOV, X64_D, X64_RAX, 0);
         x64_rr(a, X64_MOV, X64_Q, X64_RDX, X64_RCX);
         x64_ri(a, X64_AND, X64_Q, X64_RDX, -8);
         x64_ri(a, X64_TEST, X64_B, X64_RCX, 4);
         x64_cmov(a, X64_CC_NE, X64_Q, X64_RAX, X64_RDX);
-        store(g, i, X64_RAX);
+        x64g_store(g, i, X64_RAX);
         return;
     case IR_lm_slot1: /* bit 2: obj; else the attribute r */
-        load(g, X64_RAX, v[0]);
-        load(g, X64_RDX, v[1]);
+        x64g_load(g, X64_RAX, v[0]);
+        x64g_load(g, X64_RDX, v[1]);
         x64_ri(a, X64_TEST, X64_B, X64_RAX, 4);
         x64_cmov(a, X64_CC_NE, X64_Q, X64_RAX, X64_RDX);
-        store(g, i, X64_RAX);
+        x64g_store(g, i, X64_RAX);
         return;
     case IR_add_i64: case IR_sub_i64: case IR_mul_i64: case IR_and_i64: case IR_or_i64:
     case IR_xor_i64: case IR_add_i64_ov: case IR_sub_i64_ov: case IR_mul_i64_ov: {
@@ -1088,73 +622,73 @@ static void gen_instr(Gen *g, IrInstr *i)
             [IR_add_i64] = X64_ADD, [IR_sub_i64] = X64_SUB, [IR_mul_i64] = X64_IMUL,
             [IR_and_i64] = X64_AND, [IR_or_i64] = X64_OR, [IR_xor_i64] = X64_XOR,
             [IR_add_i64_ov] = X64_ADD, [IR_sub_i64_ov] = X64_SUB, [IR_mul_i64_ov] = X64_IMUL};
-        load(g, X64_RAX, v[0]);
-        load(g, X64_RCX, v[1]);
+        x64g_load(g, X64_RAX, v[0]);
+        x64g_load(g, X64_RCX, v[1]);
         x64_rr(a, (X64Op)xop[i->op], X64_Q, X64_RAX, X64_RCX);
         if (i->op == IR_add_i64_ov || i->op == IR_sub_i64_ov || i->op == IR_mul_i64_ov) {
-            X64Label ex = exit_for(g, i, false);
+            X64Label ex = x64g_exit_for(g, i, false);
             x64_jcc(a, X64_CC_O, ex);
             check_small_range(g, ex);
         }
-        store(g, i, X64_RAX);
+        x64g_store(g, i, X64_RAX);
         return;
     }
     case IR_shl_i64: case IR_sar_i64:
-        load(g, X64_RAX, v[0]);
-        load(g, X64_RCX, v[1]);
+        x64g_load(g, X64_RAX, v[0]);
+        x64g_load(g, X64_RCX, v[1]);
         x64_r_cl(a, i->op == IR_shl_i64 ? X64_SHL : X64_SAR, X64_Q, X64_RAX);
-        store(g, i, X64_RAX);
+        x64g_store(g, i, X64_RAX);
         return;
     case IR_neg_i64:
-        load(g, X64_RAX, v[0]);
+        x64g_load(g, X64_RAX, v[0]);
         x64_r(a, X64_NEG, X64_Q, X64_RAX);
-        store(g, i, X64_RAX);
+        x64g_store(g, i, X64_RAX);
         return;
     case IR_floordiv_i64: case IR_mod_i64:
-        load(g, X64_RAX, v[0]);
-        load(g, X64_RCX, v[1]);
+        x64g_load(g, X64_RAX, v[0]);
+        x64g_load(g, X64_RCX, v[1]);
         x64_rr(a, X64_TEST, X64_Q, X64_RCX, X64_RCX);
-        x64_jcc(a, X64_CC_E, exit_for(g, i, false));
+        x64_jcc(a, X64_CC_E, x64g_exit_for(g, i, false));
         floordiv_mod(g, i->op == IR_mod_i64);
-        store(g, i, X64_RAX);
+        x64g_store(g, i, X64_RAX);
         return;
     case IR_cmp_i64:
-        load(g, X64_RAX, v[0]);
-        load(g, X64_RCX, v[1]);
+        x64g_load(g, X64_RAX, v[0]);
+        x64g_load(g, X64_RCX, v[1]);
         x64_rr(a, X64_CMP, X64_Q, X64_RAX, X64_RCX);
         set_bool(g, i, cmp_cond(i->imm, false));
         return;
     case IR_add_f64: case IR_sub_f64: case IR_mul_f64: case IR_div_f64: {
         static const uint8_t xop[] = {[IR_add_f64] = X64_ADDSD, [IR_sub_f64] = X64_SUBSD,
                                       [IR_mul_f64] = X64_MULSD, [IR_div_f64] = X64_DIVSD};
-        loadx(g, X64_XMM0, v[0]);
-        loadx(g, X64_XMM1, v[1]);
+        x64g_loadx(g, X64_XMM0, v[0]);
+        x64g_loadx(g, X64_XMM1, v[1]);
         if (i->op == IR_div_f64) {
             x64_xx(a, X64_XORPD, X64_XMM2, X64_XMM2);
             x64_xx(a, X64_UCOMISD, X64_XMM1, X64_XMM2);
-            x64_jcc(a, X64_CC_E, exit_for(g, i, false)); /* zero (or NaN: also deopts) */
+            x64_jcc(a, X64_CC_E, x64g_exit_for(g, i, false)); /* zero (or NaN: also deopts) */
         }
         x64_xx(a, (X64Op)xop[i->op], X64_XMM0, X64_XMM1);
-        storex(g, i, X64_XMM0);
+        x64g_storex(g, i, X64_XMM0);
         return;
     }
     case IR_neg_f64:
-        load(g, X64_RAX, v[0]);
+        x64g_load(g, X64_RAX, v[0]);
         x64_ri(a, X64_MOV, X64_Q, X64_RCX, INT64_MIN);
         x64_rr(a, X64_XOR, X64_Q, X64_RAX, X64_RCX);
-        store(g, i, X64_RAX);
+        x64g_store(g, i, X64_RAX);
         return;
     case IR_sqrt_f64:
-        loadx(g, X64_XMM0, v[0]);
+        x64g_loadx(g, X64_XMM0, v[0]);
         x64_xx(a, X64_SQRTSD, X64_XMM0, X64_XMM0);
-        storex(g, i, X64_XMM0);
+        x64g_storex(g, i, X64_XMM0);
         return;
     case IR_cmp_f64: {
         /* ucomisd sets CF/ZF like an unsigned compare, PF on NaN: use a > b forms so that NaN
            (CF=ZF=PF=1) gives false, and handle == / != through PF */
         bool swap = i->imm == TR_LT || i->imm == TR_LE;
-        loadx(g, X64_XMM0, v[swap ? 1 : 0]);
-        loadx(g, X64_XMM1, v[swap ? 0 : 1]);
+        x64g_loadx(g, X64_XMM0, v[swap ? 1 : 0]);
+        x64g_loadx(g, X64_XMM1, v[swap ? 0 : 1]);
         x64_xx(a, X64_UCOMISD, X64_XMM0, X64_XMM1);
         switch (i->imm) {
         case TR_LT: case TR_GT: set_bool(g, i, X64_CC_A); return;
@@ -1164,20 +698,20 @@ static void gen_instr(Gen *g, IrInstr *i)
             x64_setcc(a, X64_CC_NP, X64_RCX);
             x64_rr(a, X64_AND, X64_D, X64_RAX, X64_RCX);
             x64_rr(a, X64_MOVZX8, X64_D, X64_RAX, X64_RAX);
-            store(g, i, X64_RAX);
+            x64g_store(g, i, X64_RAX);
             return;
         default:
             x64_setcc(a, X64_CC_NE, X64_RAX);
             x64_setcc(a, X64_CC_P, X64_RCX);
             x64_rr(a, X64_OR, X64_D, X64_RAX, X64_RCX);
             x64_rr(a, X64_MOVZX8, X64_D, X64_RAX, X64_RAX);
-            store(g, i, X64_RAX);
+            x64g_store(g, i, X64_RAX);
             return;
         }
     }
     case IR_range_next: { /* the items of a range of small ints are small ints */
         X64Label stop = x64_label_new(a), done = x64_label_new(a);
-        load(g, X64_RCX, v[0]);
+        x64g_load(g, X64_RCX, v[0]);
         x64_rm(a, X64_MOV, X64_Q, X64_RAX,
                x64_mem(X64_RCX, (int32_t)offsetof(TrRangeIter, remaining)));
         x64_rr(a, X64_TEST, X64_Q, X64_RAX, X64_RAX);
@@ -1195,34 +729,34 @@ static void gen_instr(Gen *g, IrInstr *i)
         x64_label_bind(a, stop);
         x64_ri(a, X64_MOV, X64_D, X64_RAX, TR_STOP);
         x64_label_bind(a, done);
-        store(g, i, X64_RAX);
+        x64g_store(g, i, X64_RAX);
         return;
     }
     case IR_list_len: case IR_tuple_len:
-        load(g, X64_RAX, v[0]);
+        x64g_load(g, X64_RAX, v[0]);
         x64_rm(a, X64_MOV, X64_Q, X64_RAX,
                x64_mem(X64_RAX, i->op == IR_list_len ? (int32_t)offsetof(TrList, len)
                                                      : (int32_t)offsetof(TrTuple, len)));
-        store(g, i, X64_RAX);
+        x64g_store(g, i, X64_RAX);
         return;
     case IR_list_item:
-        load(g, X64_RAX, v[0]);
-        load(g, X64_RCX, v[1]);
+        x64g_load(g, X64_RAX, v[0]);
+        x64g_load(g, X64_RCX, v[1]);
         x64_rm(a, X64_MOV, X64_Q, X64_RAX, x64_mem(X64_RAX, (int32_t)offsetof(TrList, items)));
         x64_rm(a, X64_MOV, X64_Q, X64_RAX, x64_mem_idx(X64_RAX, X64_RCX, 8, 0));
-        store(g, i, X64_RAX);
+        x64g_store(g, i, X64_RAX);
         return;
     case IR_tuple_item:
-        load(g, X64_RAX, v[0]);
-        load(g, X64_RCX, v[1]);
+        x64g_load(g, X64_RAX, v[0]);
+        x64g_load(g, X64_RCX, v[1]);
         x64_rm(a, X64_MOV, X64_Q, X64_RAX,
                x64_mem_idx(X64_RAX, X64_RCX, 8, (int32_t)offsetof(TrTuple, items)));
-        store(g, i, X64_RAX);
+        x64g_store(g, i, X64_RAX);
         return;
     case IR_list_set:
-        load(g, X64_RAX, v[0]);
-        load(g, X64_RCX, v[1]);
-        load_tagged(g, X64_RDX, v[2]);
+        x64g_load(g, X64_RAX, v[0]);
+        x64g_load(g, X64_RCX, v[1]);
+        x64g_load_tagged(g, X64_RDX, v[2]);
         x64_rm(a, X64_MOV, X64_Q, X64_RAX, x64_mem(X64_RAX, (int32_t)offsetof(TrList, items)));
         x64_mr(a, X64_MOV, X64_Q, x64_mem_idx(X64_RAX, X64_RCX, 8, 0), X64_RDX);
         return;
@@ -1253,10 +787,10 @@ static void gen_instr(Gen *g, IrInstr *i)
         break;
     }
     if (ir_info(i)->helper) {
-        gen_helper_call(g, i);
+        x64g_gen_helper_call(g, i);
         return;
     }
-    fail(g, "an IR operation the x86-64 back-end does not lower");
+    x64g_fail(g, "an IR operation the x86-64 back-end does not lower");
 }
 
 bool x64_gen(IrFunc *fn, const char *sym, McCode *out, const char **why)
@@ -1312,7 +846,7 @@ bool x64_gen(IrFunc *fn, const char *sym, McCode *out, const char **why)
     for (int k = 0; k < g->ncolds && !g->why; k++)
         emit_cold(g, g->colds[k]);
     for (int k = 0; k < g->nexits && !g->why; k++)
-        emit_exit(g, &g->exits[k]);
+        x64g_emit_exit(g, &g->exits[k]);
 
     x64_label_bind(a, g->epilogue);
     x64_rm(a, X64_LEA, X64_Q, X64_RSP, x64_mem(X64_RBP, -SAVED));
