@@ -172,6 +172,43 @@ END {
     printf "- peak memory at most CPython\047s on every benchmark: %s\n", \
         nfat ? "**no** (more on " nfat ": " fat ")" : "yes"
     print ""
+
+    # the goals of issue 6, for AOT executables
+    m = "trident aot"
+    if (m in seenm) {
+        print "## Issue 6 goals (AOT executables)"
+        print ""
+        print "| benchmark | aot vs CPython | goal 10x | C vs aot | goal within 2x of C |"
+        print "|---|---:|:---:|---:|:---:|"
+        split("nbody spectral_norm mandelbrot fannkuch_redux nqueens sieve fib", key, " ")
+        for (k = 1; k <= 7; k++) {
+            b = key[k]
+            if (st[b, m] != "ok" || st[b, "CPython"] != "ok") {
+                printf "| %s | %s | **no** | | |\n", b, (st[b, m] ? st[b, m] : "not run"); continue
+            }
+            sp = secs[b, "CPython"] / secs[b, m]
+            c = "C -O2"
+            if (st[b, c] == "ok") {
+                r = secs[b, m] / secs[b, c]
+                printf "| %s | %s | %s | %.1fx slower | %s |\n", b, fmt_x(sp), \
+                    (sp >= 10 ? "yes" : "**no**"), r, (r <= 2 ? "yes" : "**no**")
+            } else {
+                printf "| %s | %s | %s | no C reference | |\n", b, fmt_x(sp), \
+                    (sp >= 10 ? "yes" : "**no**")
+            }
+        }
+        slower = ""
+        for (i = 1; i <= nb; i++) {
+            b = benches[i]
+            if (st[b, m] == "ok" && st[b, "trident interp"] == "ok" && \
+                secs[b, m] > secs[b, "trident interp"])
+                slower = slower (slower ? ", " : "") b
+        }
+        print ""
+        printf "- no benchmark slower in AOT than in the interpreter: %s\n", \
+            slower ? "**no** (" slower ")" : "yes"
+        print ""
+    }
     print "## Per benchmark"
     for (i = 1; i <= nb; i++) {
         b = benches[i]

@@ -26,6 +26,8 @@ mkdir -p "$BUILD/bench" "$OUT"
 # A copy: a `make` during the long run must not swap the binary under it.
 T=$BUILD/bench/trident
 cp "$BUILD/trident" "$T" || exit 2
+# `trident build` links with the archive beside the binary
+cp "$BUILD/libtrident_aot.a" "$BUILD/bench/" || exit 2
 TSV=$BUILD/bench/results.tsv # bench, mode, status, seconds, max RSS kB, detail
 
 progs=()
