@@ -4,7 +4,7 @@
  * stretches each range over the blocks where the value is live in or out, so loops keep their
  * values for the whole loop. A range that spans a call gets a callee-saved register or a slot.
  * Uses in a frame state count just after the instruction (an error exit of a call reads them
- * after the call returned).
+ * after the call returned); a virtual value there (range_iter_virtual) uses its operands.
  */
 #include "backend/regalloc.h"
 
@@ -23,13 +23,29 @@ bool ra_is_remat(const IrInstr *i)
            i->op == IR_const_bool;
 }
 
-static bool has_value(const IrInstr *i) { return i->type != IT_V; }
+/* A virtual value (range_iter_virtual) has no location: exits build it from its operands. */
+static bool is_virtual(const IrInstr *i) { return i->op == IR_range_iter_virtual; }
+
+static bool has_value(const IrInstr *i) { return i->type != IT_V && !is_virtual(i); }
 
 typedef uint64_t Word;
 #define WBITS 64
 
 static void set_bit(Word *s, int k) { s[k / WBITS] |= (Word)1 << (k % WBITS); }
 static bool get_bit(const Word *s, int k) { return (s[k / WBITS] >> (k % WBITS)) & 1; }
+
+/* Frame-state uses: a virtual value's operands are read by the exit instead. */
+static void live_fs_use(Word *live, const IrInstr *v)
+{
+    if (!v || ra_is_remat(v))
+        return;
+    if (!is_virtual(v)) {
+        set_bit(live, v->id);
+        return;
+    }
+    for (int k = 0; k < v->nargs; k++)
+        live_fs_use(live, v->args[k]);
+}
 
 static int cmp_start(const void *a, const void *b)
 {
@@ -108,8 +124,7 @@ int ra_allocate(IrFunc *fn, const RaDesc *d)
                         set_bit(tmp, i->args[k]->id);
                 if (i->fs)
                     for (int k = 0; k < i->fs->nlocals + i->fs->nstack; k++)
-                        if (i->fs->vals[k] && !ra_is_remat(i->fs->vals[k]))
-                            set_bit(tmp, i->fs->vals[k]->id);
+                        live_fs_use(tmp, i->fs->vals[k]);
             }
             Word *in = live_in + (size_t)b * (size_t)words;
             for (int w = 0; w < words; w++)
@@ -142,9 +157,15 @@ int ra_allocate(IrFunc *fn, const RaDesc *d)
                     if (ranges[i->args[k]->id].end < p)
                         ranges[i->args[k]->id].end = p;
             if (i->fs)
-                for (int k = 0; k < i->fs->nlocals + i->fs->nstack; k++)
-                    if (i->fs->vals[k] && ranges[i->fs->vals[k]->id].end < p + 1)
-                        ranges[i->fs->vals[k]->id].end = p + 1;
+                for (int k = 0; k < i->fs->nlocals + i->fs->nstack; k++) {
+                    IrInstr *v = i->fs->vals[k];
+                    int nu = v && is_virtual(v) ? v->nargs : 1;
+                    for (int u = 0; u < nu; u++) {
+                        IrInstr *x = v && is_virtual(v) ? v->args[u] : v;
+                        if (x && ranges[x->id].end < p + 1)
+                            ranges[x->id].end = p + 1;
+                    }
+                }
         }
         Word *in = live_in + (size_t)b * (size_t)words;
         Word *out = live_out + (size_t)b * (size_t)words;

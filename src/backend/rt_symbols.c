@@ -18,6 +18,7 @@ static const RtSymbol symbols[] = {
 #undef IROP
     {"vm_native_error", (void *)vm_native_error},
     {"vm_native_resume", (void *)vm_native_resume},
+    {"tr_range_iter_make", (void *)tr_range_iter_make},
     {"tr_none_obj", &tr_none_obj},
     {"tr_true_obj", &tr_true_obj},
     {"tr_false_obj", &tr_false_obj},

@@ -27,6 +27,9 @@ typedef struct TrRangeIter {
     int64_t cur, step, remaining;
 } TrRangeIter;
 extern TrType tr_range_iter_type;
+/* A range iterator at cur (the next item) going to stop (exclusive) by step != 0: what the exits
+   of compiled counted loops give the interpreter (ir_ops.def: range_iter_virtual). */
+TrValue tr_range_iter_make(int64_t cur, int64_t stop, int64_t step);
 
 TrValue tr_range_new(TrValue start, TrValue stop, TrValue step);
 TrValue tr_slice_new(TrValue start, TrValue stop, TrValue step);

@@ -302,6 +302,19 @@ static TrValue range_iter_from(TrValue start, TrValue step, TrValue len)
     return tr_val(it);
 }
 
+/* The iterator a compiled counted loop kept in registers (cur: the next item), for an exit that
+   hands the loop to the interpreter. Bounds are inline ints, so every item fits an int64. */
+TrValue tr_range_iter_make(int64_t cur, int64_t stop, int64_t step)
+{
+    __int128 d = step > 0 ? (__int128)stop - cur : (__int128)cur - stop;
+    __int128 s = step > 0 ? step : -(__int128)step;
+    TrRangeIter *it = TR_NEW(TrRangeIter, &tr_range_iter_type);
+    it->cur = cur;
+    it->step = step;
+    it->remaining = d > 0 ? (int64_t)((d - 1) / s + 1) : 0;
+    return tr_val(it);
+}
+
 static TrValue range_iter(TrValue self)
 {
     TrRange *r = as_range(self);

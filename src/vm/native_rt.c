@@ -176,17 +176,23 @@ static TrValue name_of(Frame *f, int64_t pc)
 
 /* The attribute instructions use the interpreter's caches (attrcache.h): the hit paths below are
    interp.c's LOAD_ATTR / LOAD_METHOD / STORE_ATTR ones (keep them alike); misses go to the
-   cache's own slow paths, which fill it. */
-static __attribute__((noinline)) TrValue load_attr_miss(Frame *f, AttrCache *ac, TrValue obj,
-                                                        int64_t pc)
+   cache's own slow paths, which fill it. The hit paths call nothing, so that they need no stack
+   frame: a code object's first miss allocates its caches (vm_attr_cache). */
+static inline AttrCache *site_cache(Frame *f, int64_t pc)
 {
-    return vm_load_attr_slow(ac, obj, name_of(f, pc));
+    AttrCache *caches = f->co->cache;
+    return caches ? &caches[pc] : NULL;
+}
+
+static __attribute__((noinline)) TrValue load_attr_miss(Frame *f, TrValue obj, int64_t pc)
+{
+    return vm_load_attr_slow(vm_attr_cache(f->co, (int)pc), obj, name_of(f, pc));
 }
 
 TrValue rt_load_attr(Frame *f, TrValue obj, int64_t pc)
 {
-    AttrCache *ac = vm_attr_cache(f->co, (int)pc);
-    if (tr_is_ptr(obj) && tr_obj(obj)->type == ac->type && ac->epoch == tr_type_epoch) {
+    AttrCache *ac = site_cache(f, pc);
+    if (ac && tr_is_ptr(obj) && tr_obj(obj)->type == ac->type && ac->epoch == tr_type_epoch) {
         if (ac->member) {
             TrValue v = *(TrValue *)((char *)tr_obj(obj) + ac->member);
             if (v) /* unset members raise in the slow path */
@@ -197,14 +203,13 @@ TrValue rt_load_attr(Frame *f, TrValue obj, int64_t pc)
                 return at->values[ac->index];
         }
     }
-    return load_attr_miss(f, ac, obj, pc);
+    return load_attr_miss(f, obj, pc);
 }
 
-static __attribute__((noinline)) TrValue load_method_miss(Frame *f, AttrCache *ac, TrValue obj,
-                                                          int64_t pc)
+static __attribute__((noinline)) TrValue load_method_miss(Frame *f, TrValue obj, int64_t pc)
 {
     TrValue self;
-    TrValue v = vm_load_method_slow(ac, obj, name_of(f, pc), &self);
+    TrValue v = vm_load_method_slow(vm_attr_cache(f->co, (int)pc), obj, name_of(f, pc), &self);
     if (!v)
         return TR_ERR;
     return self ? v | 4 : v;
@@ -212,25 +217,25 @@ static __attribute__((noinline)) TrValue load_method_miss(Frame *f, AttrCache *a
 
 TrValue rt_load_method(Frame *f, TrValue obj, int64_t pc)
 {
-    AttrCache *ac = vm_attr_cache(f->co, (int)pc);
-    if (tr_is_ptr(obj) && tr_obj(obj)->type == ac->type && ac->epoch == tr_type_epoch &&
+    AttrCache *ac = site_cache(f, pc);
+    if (ac && tr_is_ptr(obj) && tr_obj(obj)->type == ac->type && ac->epoch == tr_type_epoch &&
         (ac->index == ATTRCACHE_TYPE_ONLY ||
          (vm_fixed_attrs(obj, ac->type)->shape == ac->shape &&
           !vm_fixed_attrs(obj, ac->type)->dict)))
         return ac->method | 4;
-    return load_method_miss(f, ac, obj, pc);
+    return load_method_miss(f, obj, pc);
 }
 
-static __attribute__((noinline)) int store_attr_miss(Frame *f, AttrCache *ac, TrValue owner,
-                                                     TrValue value, int64_t pc)
+static __attribute__((noinline)) int store_attr_miss(Frame *f, TrValue owner, TrValue value,
+                                                     int64_t pc)
 {
-    return vm_store_attr_slow(ac, owner, name_of(f, pc), value);
+    return vm_store_attr_slow(vm_attr_cache(f->co, (int)pc), owner, name_of(f, pc), value);
 }
 
 int rt_store_attr(Frame *f, TrValue owner, TrValue value, int64_t pc)
 {
-    AttrCache *ac = vm_attr_cache(f->co, (int)pc);
-    if (tr_is_ptr(owner) && tr_obj(owner)->type == ac->type && ac->epoch == tr_type_epoch) {
+    AttrCache *ac = site_cache(f, pc);
+    if (ac && tr_is_ptr(owner) && tr_obj(owner)->type == ac->type && ac->epoch == tr_type_epoch) {
         if (ac->member) {
             *(TrValue *)((char *)tr_obj(owner) + ac->member) = value;
             return 0;
@@ -241,7 +246,7 @@ int rt_store_attr(Frame *f, TrValue owner, TrValue value, int64_t pc)
             return 0;
         }
     }
-    return store_attr_miss(f, ac, owner, value, pc);
+    return store_attr_miss(f, owner, value, pc);
 }
 
 int rt_delete_attr(Frame *f, TrValue obj, int64_t name) { return tr_delattr(obj, name_at(f, name)); }

@@ -709,6 +709,8 @@ static void gen_instr(Gen *g, IrInstr *i)
             return;
         }
     }
+    case IR_range_iter_virtual: /* only exits build it (x64g_load_tagged) */
+        return;
     case IR_range_next: { /* the items of a range of small ints are small ints */
         X64Label stop = x64_label_new(a), done = x64_label_new(a);
         x64g_load(g, X64_RCX, v[0]);

@@ -162,6 +162,15 @@ X64Label x64g_exit_for(Gen *g, IrInstr *i, bool throwing)
 /* rax <- v as a tagged value (boxes int64 / double / bool); may call. */
 void x64g_load_tagged(Gen *g, X64Reg r, IrInstr *v)
 {
+    if (v->op == IR_range_iter_virtual) { /* the iterator of a counted loop, at its counter */
+        x64g_load(g, X64_RDI, v->args[0]);
+        x64g_load(g, X64_RSI, v->args[1]);
+        x64g_load(g, X64_RDX, v->args[2]);
+        x64_call(&g->a, "tr_range_iter_make");
+        if (r != X64_RAX)
+            x64_rr(&g->a, X64_MOV, X64_Q, r, X64_RAX);
+        return;
+    }
     switch (v->type) {
     case IT_T:
         x64g_load(g, r, v);
@@ -203,14 +212,19 @@ void x64g_emit_exit(Gen *g, Exit *e)
         return;
     }
     int nlp = g->co->nlocalsplus;
-    /* registers to home slots first: boxing below calls out */
+    /* registers to home slots first: boxing below calls out (a virtual value is built from
+       its operands) */
     for (int k = 0; k < fs->nlocals + fs->nstack; k++) {
         IrInstr *v = fs->vals[k];
-        if (v && v->reg >= 0) {
-            if (v->type == IT_F)
-                x64_mx(a, X64_MOVSD, x64g_val_mem(g, v), (X64Xmm)v->reg);
+        bool virt = v && v->op == IR_range_iter_virtual;
+        for (int u = 0; u < (virt ? v->nargs : 1); u++) {
+            IrInstr *x = virt ? v->args[u] : v;
+            if (!x || x->reg < 0)
+                continue;
+            if (x->type == IT_F)
+                x64_mx(a, X64_MOVSD, x64g_val_mem(g, x), (X64Xmm)x->reg);
             else
-                x64_mr(a, X64_MOV, X64_Q, x64g_val_mem(g, v), (X64Reg)v->reg);
+                x64_mr(a, X64_MOV, X64_Q, x64g_val_mem(g, x), (X64Reg)x->reg);
         }
     }
     g->in_exit = true;

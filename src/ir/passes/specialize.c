@@ -2,9 +2,11 @@
  * specialize.c -- type specialization: generic tagged arithmetic, comparisons, truth tests,
  * list indexing and len() become unboxed int64/double code where specialize_types.c proves or
  * guards the operand types; loop phis whose inputs are all inline ints (floats) become int64
- * (double) phis. Guards copy the frame state of the op they replace, so a failed guard re-runs
- * that op in the interpreter. Runs first, on the IR as built (whose guardable ops carry full
- * frame states); it shrinks the states of ops left generic outside try blocks back to a pc.
+ * (double) phis; `for i in range(ints)` counts in an int64 phi with no iterator object (frame
+ * states hold a virtual one). Guards copy the frame state of the op they replace, so a failed
+ * guard re-runs that op in the interpreter. Runs first, on the IR as built (whose guardable ops
+ * carry full frame states); it shrinks the states of ops left generic outside try blocks back
+ * to a pc.
  */
 #include "ir/passes/passes.h"
 #include "ir/passes/specialize.h"
@@ -353,6 +355,121 @@ static void call(SpecCtx *s, IrInstr *ins)
     }
 }
 
+/* --- Counted range loops ------------------------------------------------------------------ */
+
+/* `for i in range(a[, b[, c]])` with guarded inline-int bounds: the counter lives in an int64
+   phi and no iterator exists. The interpreter's iterator stays on its value stack for the whole
+   body, so frame states there hold a range_iter_virtual of the counter instead, which an exit
+   turns into a real iterator. Off: the loop keeps iter(range()) and steps it (range_next). */
+static const bool counted_loops = true;
+
+/* A bound of range() as an int64 (call() guarded it an inline int). */
+static IrInstr *range_bound(SpecCtx *s, IrInstr *x, IrInstr *at)
+{
+    int64_t c;
+    if (x->type == IT_I)
+        return x;
+    if (x->op == IR_tag_int || x->op == IR_box_int)
+        return x->args[0];
+    if (spec_is_small_const(x, &c))
+        return mk_i64(s, c, at);
+    return mk(s, IR_untag_int, x, NULL, at);
+}
+
+/* Whether the call and the iterator have no use but each other, the loop and frame states
+   inside the loop (the iterator is popped when the loop ends, and a break pops it). */
+static bool counted_ok(SpecCtx *s, IrInstr *ins)
+{
+    IrInstr *it = ins->args[0], *cl = it->args[0], *st = ins->next;
+    IrBlock *h = ins->block, *pre = it->block;
+    if (!st || st->op != IR_is_stop || st->args[0] != ins || st->next != h->last ||
+        h->last->op != IR_branch || h->last->args[0] != st || pre == h ||
+        pre->last->op != IR_jump || pre->nsucc != 1)
+        return false;
+    for (IrInstr *i = it->next; i; i = i->next) /* the conversions of unbox_phis, if any */
+        if (i->fs)
+            return false;
+    for (IrInstr *i = ins->prev; i; i = i->prev) /* phis and unbox_phis' conversions */
+        if (i->fs)
+            return false;
+    int npre = 0;
+    for (int k = 0; k < h->npreds; k++)
+        npre += h->preds[k] == pre;
+    int64_t c;
+    if (npre != 1 || (cl->nargs == 5 && spec_is_small_const(cl->args[4], &c) && c == 0))
+        return false;
+    for (int b = 0; b < s->fn->nblocks; b++)
+        for (IrInstr *i = s->fn->blocks[b]->first; i; i = i->next) {
+            for (int k = 0; k < i->nargs; k++)
+                if ((i->args[k] == it && i != ins) || (i->args[k] == cl && i != it))
+                    return false;
+            if (i->fs && i != it)
+                for (int k = 0; k < i->fs->nlocals + i->fs->nstack; k++)
+                    if (i->fs->vals[k] == cl)
+                        return false;
+        }
+    return true;
+}
+
+static bool counted_loop(SpecCtx *s, IrInstr *ins)
+{
+    if (!counted_loops || !counted_ok(s, ins))
+        return false;
+    IrInstr *it = ins->args[0], *cl = it->args[0], *st = ins->next;
+    IrBlock *h = ins->block, *pre = it->block;
+    int n = cl->nargs - 2;
+    IrInstr *start = n == 1 ? mk_i64(s, 0, cl) : range_bound(s, cl->args[2], cl);
+    IrInstr *stop = range_bound(s, cl->args[n == 1 ? 2 : 3], cl);
+    IrInstr *step = n == 3 ? range_bound(s, cl->args[4], cl) : mk_i64(s, 1, cl);
+    int64_t c = 0;
+    bool known = step->op == IR_const_i64;
+    if (known)
+        c = step->imm;
+    else /* range() raises on a zero step: the interpreter re-runs the call */
+        guard(s, mk_cmp(s, IR_cmp_i64, step, mk_i64(s, 0, cl), TR_NE, cl), cl);
+
+    IrInstr *cur = ir_new(s->fn, IR_phi, 0, NULL);
+    cur->type = IT_I;
+    cur->pc = ins->pc;
+    ir_insert_before(h->first, cur);
+    IrInstr *next = mk(s, IR_add_i64, cur, step, ins); /* never past stop + step: no overflow */
+    for (int k = 0; k < h->npreds; k++)
+        ir_phi_add(cur, h->preds[k] == pre ? start : next);
+    IrInstr *vargs[3] = {next, stop, step};
+    IrInstr *virt = ir_new(s->fn, IR_range_iter_virtual, 3, vargs);
+    virt->pc = ins->pc;
+    ir_insert_before(ins, virt);
+
+    /* the loop ends when cur is not before stop in the step's direction; st becomes that test */
+    IrInstr **a = ARENA_ARRAY(s->fn->arena, IrInstr *, 2);
+    if (known) {
+        a[0] = cur;
+        a[1] = stop;
+        st->imm = c > 0 ? TR_GE : TR_LE;
+    } else { /* (stop - cur) * sign(step) <= 0, without a multiplication */
+        IrInstr *sgn = mk(s, IR_sar_i64, step, mk_i64(s, 63, ins), ins);
+        IrInstr *d = mk(s, IR_xor_i64, mk(s, IR_sub_i64, stop, cur, ins), sgn, ins);
+        a[0] = mk(s, IR_sub_i64, d, sgn, ins);
+        a[1] = mk_i64(s, 0, ins);
+        st->imm = TR_LE;
+    }
+    st->op = IR_cmp_i64;
+    st->type = IT_B;
+    st->nargs = 2;
+    st->args = a;
+    replace(s, ins, tagged(s, IR_tag_int, cur, PT_SMALLINT, ins));
+
+    for (int b = 0; b < s->fn->nblocks; b++)
+        for (IrInstr *i = s->fn->blocks[b]->first; i; i = i->next)
+            if (i->fs && i != it)
+                for (int k = 0; k < i->fs->nlocals + i->fs->nstack; k++)
+                    if (i->fs->vals[k] == it)
+                        i->fs->vals[k] = virt;
+    ir_remove(it);
+    ir_remove(cl);
+    return true;
+}
+
 /* --- Unboxed phis ---------------------------------------------------------------------------- */
 
 static bool unboxable(SpecCtx *s, IrInstr *p)
@@ -525,7 +642,7 @@ static void rewrite(SpecCtx *s, IrInstr *ins)
     case IR_getitem: case IR_setitem: subscript(s, ins); return;
     case IR_call: call(s, ins); return;
     case IR_for_next:
-        if (spec_range_loop(s, ins)) { /* iter(range(ints)) after the guards: step it inline */
+        if (spec_range_loop(s, ins) && !counted_loop(s, ins)) { /* step iter(range()) inline */
             ins->op = IR_range_next;
             ins->fs = NULL;
         }
