@@ -54,6 +54,18 @@ static char *dis_text(const CodeObj *co)
 static bool same_bits(double a, double b) { return memcmp(&a, &b, sizeof a) == 0; }
 
 /* Same type and same value, recursively; code objects field by field. */
+/* Field by field: the structs' padding bytes are not part of the value. */
+static bool same_exctab(const CodeObj *x, const CodeObj *y)
+{
+    for (int k = 0; k < x->nexctab; k++) {
+        const ExcEntry *a = &x->exctab[k], *b = &y->exctab[k];
+        if (a->start != b->start || a->end != b->end || a->handler != b->handler ||
+            a->depth != b->depth || a->lasti != b->lasti)
+            return false;
+    }
+    return true;
+}
+
 static bool same(TrValue a, TrValue b)
 {
     if (a == b)
@@ -105,7 +117,7 @@ static bool same(TrValue a, TrValue b)
                !memcmp(x->code, y->code, sizeof(BcWord) * (size_t)x->ncode) &&
                !memcmp(x->lines, y->lines, sizeof(int32_t) * (size_t)x->ncode) &&
                !memcmp(x->localspluskinds, y->localspluskinds, (size_t)x->nlocalsplus) &&
-               !memcmp(x->exctab, y->exctab, sizeof(ExcEntry) * (size_t)x->nexctab) &&
+               same_exctab(x, y) &&
                same(x->consts, y->consts) && same(x->names, y->names) &&
                same(x->localsplusnames, y->localsplusnames) && !y->native && !y->cache;
     }
