@@ -32,6 +32,10 @@ int cli_run_source(const char *filename, const char *src, size_t len, int argc, 
 int cli_cmd_run(int argc, char **argv); /* argv[0] is the script */
 int cli_cmd_dis(int argc, char **argv);
 int cli_cmd_ast(int argc, char **argv);
+/* code_walk.c: compiles file and calls fn on each code object (pre-order), or only on those
+   whose name or qualified name is func; CLI_* status. */
+typedef void (*CliCodeFn)(CodeObj *co, void *ctx);
+int cli_each_code(const char *cmd, const char *file, const char *func, CliCodeFn fn, void *ctx);
 int cli_cmd_ir(int argc, char **argv);
 int cli_cmd_asm(int argc, char **argv); /* cmd_asm.c: the generated machine code */  /* cmd_ir.c: the SSA IR of each function */
 int cli_cmd_bench(int argc, char **argv); /* cmd_bench.c: time a program in every mode */

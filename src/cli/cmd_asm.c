@@ -16,7 +16,6 @@
 
 typedef struct AsmOpts {
     const char *func;
-    int shown;
     csh cs;
 } AsmOpts;
 
@@ -28,12 +27,10 @@ static const McReloc *reloc_in(const McCode *mc, uint64_t start, uint64_t end)
     return NULL;
 }
 
-static void show(CodeObj *co, AsmOpts *o)
+static void show(CodeObj *co, void *ctx)
 {
-    const char *name = tr_str_utf8(co->name), *qual = tr_str_utf8(co->qualname);
-    if (o->func && strcmp(o->func, name) && strcmp(o->func, qual))
-        return;
-    o->shown++;
+    AsmOpts *o = ctx;
+    const char *qual = tr_str_utf8(co->qualname);
     McCode mc;
     mc_init(&mc);
     const char *why = NULL;
@@ -59,15 +56,6 @@ static void show(CodeObj *co, AsmOpts *o)
     mc_free(&mc);
 }
 
-static void walk(CodeObj *co, AsmOpts *o)
-{
-    show(co, o);
-    TrTuple *c = tr_as_tuple(co->consts);
-    for (int64_t k = 0; k < c->len; k++)
-        if (bc_is_code(c->items[k]))
-            walk(bc_as_code(c->items[k]), o);
-}
-
 int cli_cmd_asm(int argc, char **argv)
 {
     AsmOpts o = {0};
@@ -88,26 +76,12 @@ int cli_cmd_asm(int argc, char **argv)
         fprintf(stderr, "usage: trident asm FILE [--func NAME] [--target x86_64]\n");
         return CLI_USAGE;
     }
-    size_t len;
-    char *src = cli_read_file(file, &len);
-    if (!src)
-        return CLI_USAGE;
     if (cs_open(CS_ARCH_X86, CS_MODE_64, &o.cs) != CS_ERR_OK) {
         fprintf(stderr, "trident asm: cannot start the disassembler\n");
         return CLI_ERROR;
     }
     cs_option(o.cs, CS_OPT_SYNTAX, CS_OPT_SYNTAX_INTEL);
-    Arena arena;
-    arena_init(&arena);
-    CodeObj *co = cli_compile(&arena, file, src, len);
-    if (co)
-        walk(co, &o);
-    fflush(stdout);
-    arena_free(&arena);
+    int st = cli_each_code("asm", file, o.func, show, &o);
     cs_close(&o.cs);
-    if (co && o.func && !o.shown) {
-        fprintf(stderr, "trident asm: no function named '%s' in %s\n", o.func, file);
-        return CLI_ERROR;
-    }
-    return co ? CLI_OK : CLI_ERROR;
+    return st;
 }

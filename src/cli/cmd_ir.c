@@ -15,7 +15,6 @@
 
 typedef struct IrOpts {
     const char *func, *after;
-    int shown;
     bool failed;
 } IrOpts;
 
@@ -37,12 +36,10 @@ static void after_hook(IrFunc *f, const char *pass, void *ctx)
     put_sb(&sb);
 }
 
-static void show(CodeObj *co, IrOpts *o)
+static void show(CodeObj *co, void *ctx)
 {
-    const char *name = tr_str_utf8(co->name), *qual = tr_str_utf8(co->qualname);
-    if (o->func && strcmp(o->func, name) && strcmp(o->func, qual))
-        return;
-    o->shown++;
+    IrOpts *o = ctx;
+    const char *qual = tr_str_utf8(co->qualname);
     Arena a;
     arena_init(&a);
     const char *why = NULL;
@@ -77,15 +74,6 @@ static void show(CodeObj *co, IrOpts *o)
     arena_free(&a);
 }
 
-static void walk(CodeObj *co, IrOpts *o)
-{
-    show(co, o);
-    TrTuple *c = tr_as_tuple(co->consts);
-    for (int64_t k = 0; k < c->len; k++)
-        if (bc_is_code(c->items[k]))
-            walk(bc_as_code(c->items[k]), o);
-}
-
 int cli_cmd_ir(int argc, char **argv)
 {
     IrOpts o = {0};
@@ -116,20 +104,6 @@ int cli_cmd_ir(int argc, char **argv)
         fprintf(stderr, "usage: trident ir FILE [--func NAME] [--after PASS]\n");
         return CLI_USAGE;
     }
-    size_t len;
-    char *src = cli_read_file(file, &len);
-    if (!src)
-        return CLI_USAGE;
-    Arena arena;
-    arena_init(&arena);
-    CodeObj *co = cli_compile(&arena, file, src, len);
-    if (co)
-        walk(co, &o);
-    fflush(stdout);
-    arena_free(&arena);
-    if (co && o.func && !o.shown) {
-        fprintf(stderr, "trident ir: no function named '%s' in %s\n", o.func, file);
-        return CLI_ERROR;
-    }
-    return !co || o.failed ? CLI_ERROR : CLI_OK;
+    int st = cli_each_code("ir", file, o.func, show, &o);
+    return st == CLI_OK && o.failed ? CLI_ERROR : st;
 }

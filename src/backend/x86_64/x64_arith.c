@@ -144,7 +144,7 @@ static void nonzero_divisor(X64Asm *a, X64Label slow)
 }
 
 /* Python's // or % of rax by rcx (untagged, rcx != 0): result in rax. */
-static void floordiv_mod(X64Asm *a, bool mod)
+void x64_floordiv_mod(X64Asm *a, bool mod)
 {
     X64Label done = x64_label_new(a);
     x64_rr(a, X64_MOV, X64_Q, X64_R8, X64_RCX);
@@ -199,7 +199,7 @@ static void int_binop(X64Asm *a, int op, X64Label slow, X64Label boxf)
         x64_ri(a, X64_SAR, X64_Q, X64_RCX, 2);
         x64_rr(a, X64_TEST, X64_Q, X64_RCX, X64_RCX);
         x64_jcc(a, X64_CC_E, slow); /* ZeroDivisionError */
-        floordiv_mod(a, mod);
+        x64_floordiv_mod(a, mod);
         if (!mod) /* MIN // -1 */
             fits_small(a, X64_RAX, slow);
         tag_rax(a);

@@ -29,6 +29,9 @@ bool x64_arith_has_compare(int op, unsigned kinds);
 void x64_arith_binop(X64Asm *a, int op, unsigned kinds, X64Label slow, X64Label boxf);
 /* The fast path of a compare, operands as above: falls through with eax = 0 or 1. */
 void x64_arith_compare(X64Asm *a, int op, unsigned kinds, X64Label slow);
+/* Python's // (or % with mod) of rax by rcx, untagged, rcx != 0: the result in rax; uses rdx,
+   r8, r9. */
+void x64_floordiv_mod(X64Asm *a, bool mod);
 /* bool(rax) for True, False, None, small ints and flonums: falls through with eax = 0 or 1. */
 void x64_arith_truth(X64Asm *a, X64Label slow);
 

@@ -119,26 +119,6 @@ static void box_float_xmm0(Gen *g)
     x64_label_bind(a, done);
 }
 
-/* Python's floor division / modulo of rax by rcx (rcx != 0): result in rax. */
-static void floordiv_mod(Gen *g, bool mod)
-{
-    X64Asm *a = &g->a;
-    X64Label done = x64_label_new(a);
-    x64_rr(a, X64_MOV, X64_Q, X64_R8, X64_RCX);
-    x64_op(a, X64_CQO);
-    x64_r(a, X64_IDIV, X64_Q, X64_RCX); /* rax = q, rdx = r (truncated) */
-    x64_rr(a, X64_TEST, X64_Q, X64_RDX, X64_RDX);
-    x64_jcc(a, X64_CC_E, done);
-    x64_rr(a, X64_MOV, X64_Q, X64_R9, X64_RDX);
-    x64_rr(a, X64_XOR, X64_Q, X64_R9, X64_R8);
-    x64_jcc(a, X64_CC_NS, done); /* same signs: truncation is the floor */
-    x64_r(a, X64_DEC, X64_Q, X64_RAX);
-    x64_rr(a, X64_ADD, X64_Q, X64_RDX, X64_R8);
-    x64_label_bind(a, done);
-    if (mod)
-        x64_rr(a, X64_MOV, X64_Q, X64_RAX, X64_RDX);
-}
-
 /* Checks that rax holds a 62-bit small-int value; jumps to the exit otherwise. */
 static void check_small_range(Gen *g, X64Label exit)
 {
@@ -649,7 +629,7 @@ static void gen_instr(Gen *g, IrInstr *i)
         x64g_load(g, X64_RCX, v[1]);
         x64_rr(a, X64_TEST, X64_Q, X64_RCX, X64_RCX);
         x64_jcc(a, X64_CC_E, x64g_exit_for(g, i, false));
-        floordiv_mod(g, i->op == IR_mod_i64);
+        x64_floordiv_mod(a, i->op == IR_mod_i64);
         x64g_store(g, i, X64_RAX);
         return;
     case IR_cmp_i64:
