@@ -60,3 +60,24 @@ if timeout -k 2 "$LIMIT" "$T" dis foo.py >dis.out 2>dis.err; then
 else
     echo "FAIL cli dis: exit status $?: $(tail -n 1 dis.err | cut -c1-120)"
 fi
+
+# `trident ir` and `trident asm`: the optimized IR of foo has an unboxed or generic add and a
+# return; the machine code ends in ret; unknown names and passes are errors.
+expect ir_unknown_func 1 "" 1 -- "$T" ir foo.py --func nope
+expect ir_unknown_pass 2 "" 1 -- "$T" ir foo.py --after nope
+expect asm_unknown_func 1 "" 1 -- "$T" asm foo.py --func nope
+expect jit_unknown_mode 2 "" '*' -- "$T" --jit=sometimes foo.py
+expect jit_always_run 0 "hello ['z']" 0 -- "$T" --jit=always run hello.py z
+if timeout -k 2 "$LIMIT" "$T" ir foo.py --func foo >ir.out 2>ir.err &&
+    grep -q -- '--- optimized' ir.out && grep -qE '^  ret v[0-9]+' ir.out &&
+    grep -qE 'add|binop' ir.out; then
+    echo "ok cli ir"
+else
+    echo "FAIL cli ir: $(head -n 3 ir.out ir.err | tr '\n' ' ' | cut -c1-160)"
+fi
+if timeout -k 2 "$LIMIT" "$T" asm foo.py --func foo >asm.out 2>asm.err &&
+    grep -qE '^function foo .*: [0-9]+ bytes' asm.out && grep -qE ':  ret' asm.out; then
+    echo "ok cli asm"
+else
+    echo "FAIL cli asm: $(head -n 3 asm.out asm.err | tr '\n' ' ' | cut -c1-160)"
+fi
