@@ -48,6 +48,7 @@ typedef struct CodeObj {
        JIT; NULL: the VM interprets it. */
     void *native;
     bool native_tried; /* the JIT tried to compile it (whatever the outcome) */
+    uint32_t deopts;   /* failed guards of its machine code (vm/native.c gives up past a limit) */
 } CodeObj;
 
 extern TrType bc_code_type;

@@ -20,6 +20,8 @@ TrValue vm_native_run(Frame *f)
 TrValue vm_native_call(TrFunction *fn, const TrValue *args, size_t nargs, TrValue kwnames)
 {
     CodeObj *co = bc_as_code(fn->code);
+    if (TR_UNLIKELY(!co->native)) /* given up after too many failed guards */
+        return vm_call_function(fn, args, nargs, kwnames);
     if (TR_LIKELY(vm_native_simple(co, nargs, kwnames)))
         return vm_native_call_simple(fn, co, args, nargs);
     Frame *f = vm_frame_push(co);
@@ -35,8 +37,16 @@ TrValue vm_native_call(TrFunction *fn, const TrValue *args, size_t nargs, TrValu
     return r;
 }
 
+/* Failed guards after which a code object's machine code is no longer entered: its guesses
+   do not hold for this program (ints past 62 bits, lists of something else), and every failure
+   costs a resumption in the interpreter. A JIT would recompile without the guesses; machine
+   code built ahead of time can only step aside. */
+#define NATIVE_DEOPT_LIMIT 64
+
 TrValue vm_native_resume(Frame *f, int pc, int depth, int throwing)
 {
+    if (!throwing && ++f->co->deopts == NATIVE_DEOPT_LIMIT)
+        f->co->native = NULL; /* frames running it now finish in it; new calls use the VM */
     /* vm_eval makes f its entry frame, linked to the frame that was current before f */
     vm_cur_frame = f->back;
     f->ip = f->co->code + pc + (throwing ? 1 : 0);

@@ -311,7 +311,7 @@ static inline TrValue call_positional(TrValue callable, TrValue *args, size_t na
         if (t == &tr_function_type) {
             TrFunction *fn = (TrFunction *)tr_obj(callable);
             CodeObj *co = bc_as_code(fn->code);
-            if (fn->entry == vm_native_call && vm_native_simple(co, nargs, 0))
+            if (fn->entry == vm_native_call && co->native && vm_native_simple(co, nargs, 0))
                 return vm_native_call_simple(fn, co, args, nargs);
         } else if (t == &tr_builtin_type) {
             TrBuiltin *bi = (TrBuiltin *)tr_obj(callable);

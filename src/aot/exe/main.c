@@ -8,9 +8,19 @@
 #include "vm/run.h"
 #include "vm/vm.h"
 
+#include <gc/gc.h>
+
+/* The linker's bounds of the writable data (.data and .bss) of a static executable. */
+extern char __data_start[], _end[];
+
 int main(int argc, char **argv)
 {
     tr_runtime_init(0, NULL);
+    /* In a static executable libgc searches for the start of the data and takes everything
+       from the start of the image (code and read-only data, megabytes) as roots, scanned at
+       every collection; only .data and .bss can hold pointers into the heap. */
+    GC_clear_roots();
+    GC_add_roots(__data_start, _end);
     vm_init();
     tr_type_ready(&bc_code_type);
     aot_exe_loader_install();
