@@ -10,9 +10,10 @@ LDLIBS   = -lgc -lgmp -lm -ledit
 # PCRE2 is the chosen regex engine (the re module, src/runtime/mod_re*.c); libpcre2-8.a also
 # exists for static links.
 LDLIBS  += -lpcre2-8
-# capstone: disassembly for `trident asm` only (display; the encoder is ours). Not linked into
+# capstone: disassembly for `trident asm` only (display; the encoder is ours), linked statically
+# (the static library is in libcapstone-dev) so that nothing else loads it. Not linked into
 # AOT executables.
-CLI_LIBS = -lcapstone
+CLI_LIBS = -Wl,-Bstatic -lcapstone -Wl,-Bdynamic
 BUILD   ?= build
 
 # Debian packages the build and tests need (checked with dpkg, installed when missing).
