@@ -10,6 +10,7 @@
 #include "aot/aot_internal.h"
 #include "bytecode/compile.h"
 #include "bytecode/marshal.h"
+#include "cli/cli.h"
 #include "front/parse.h"
 #include "runtime/runtime.h"
 
@@ -42,31 +43,6 @@ static char *dup_str(const char *s)
     return memcpy(tr_alloc_atomic(n), s, n);
 }
 
-static char *join(const char *a, const char *b, const char *c)
-{
-    size_t la = strlen(a), lb = strlen(b), lc = strlen(c);
-    char *s = tr_alloc_atomic(la + lb + lc + 2);
-    size_t n = la;
-    memcpy(s, a, la);
-    if (la && a[la - 1] != '/')
-        s[n++] = '/';
-    memcpy(s + n, b, lb);
-    memcpy(s + n + lb, c, lc + 1);
-    return s;
-}
-
-static bool is_file(const char *p)
-{
-    struct stat st;
-    return stat(p, &st) == 0 && S_ISREG(st.st_mode);
-}
-
-static bool is_dir(const char *p)
-{
-    struct stat st;
-    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
 /* --- Finding a module's source ------------------------------------------------------------ */
 
 typedef struct Where {
@@ -84,27 +60,27 @@ static bool is_embedded(const Build *b, const char *dir)
 static bool find_in(const Build *b, const char *dir, const char *tail, Where *w, char **nsdir)
 {
     if (is_embedded(b, dir)) {
-        char *pkg = join(dir, tail, "/__init__.py"), *mod = join(dir, tail, ".py");
+        char *pkg = cli_path_join(dir, tail, "/__init__.py"), *mod = cli_path_join(dir, tail, ".py");
         if ((w->src = b->opt->stdlib_source(pkg, &w->len))) {
             w->file = pkg;
-            w->pkgdir = join(dir, tail, "");
+            w->pkgdir = cli_path_join(dir, tail, "");
         } else if ((w->src = b->opt->stdlib_source(mod, &w->len))) {
             w->file = mod;
         }
         return w->src != NULL;
     }
-    char *base = join(dir, tail, ""), *init = join(base, "__init__.py", "");
-    if (is_file(init)) {
+    char *base = cli_path_join(dir, tail, ""), *init = cli_path_join(base, "__init__.py", "");
+    if (cli_is_file(init)) {
         w->file = init;
         w->pkgdir = base;
         return true;
     }
-    char *mod = join(dir, tail, ".py");
-    if (is_file(mod)) {
+    char *mod = cli_path_join(dir, tail, ".py");
+    if (cli_is_file(mod)) {
         w->file = mod;
         return true;
     }
-    if (!*nsdir && is_dir(base))
+    if (!*nsdir && cli_is_dir(base))
         *nsdir = base;
     return false;
 }
@@ -122,8 +98,8 @@ static bool find_below(const Build *b, const char *dir, int depth, const char *t
     while (!found && (e = readdir(d))) {
         if (e->d_name[0] == '.' || !strcmp(e->d_name, "__pycache__"))
             continue;
-        char *sub = join(dir, e->d_name, "");
-        if (!is_dir(sub) || is_file(join(sub, "__init__.py", "")))
+        char *sub = cli_path_join(dir, e->d_name, "");
+        if (!cli_is_dir(sub) || cli_is_file(cli_path_join(sub, "__init__.py", "")))
             continue; /* a package's folder is not a path entry */
         found = find_in(b, sub, tail, w, nsdir) ||
                 (depth > 1 && find_below(b, sub, depth - 1, tail, w, nsdir));
@@ -290,11 +266,11 @@ static void import_all_submodules(Build *b, AotMod *pkg)
     struct dirent *e;
     while ((e = readdir(d))) {
         size_t n = strlen(e->d_name);
-        char *sub = join(pkg->pkgdir, e->d_name, "");
+        char *sub = cli_path_join(pkg->pkgdir, e->d_name, "");
         if (n > 3 && !strcmp(e->d_name + n - 3, ".py") && strcmp(e->d_name, "__init__.py")) {
             e->d_name[n - 3] = 0;
             ensure(b, tr_str_utf8(tr_str_fmt("%s.%s", pkg->name, e->d_name)));
-        } else if (e->d_name[0] != '.' && is_file(join(sub, "__init__.py", ""))) {
+        } else if (e->d_name[0] != '.' && cli_is_file(cli_path_join(sub, "__init__.py", ""))) {
             ensure(b, tr_str_utf8(tr_str_fmt("%s.%s", pkg->name, e->d_name)));
         }
     }
@@ -459,7 +435,7 @@ bool aot_collect(Build *b)
     char cwd[PATH_MAX], real[PATH_MAX];
     const char *file = script;
     if (script[0] != '/' && getcwd(cwd, sizeof cwd))
-        file = join(strcmp(cwd, "/") ? cwd : "", script, "");
+        file = cli_path_join(strcmp(cwd, "/") ? cwd : "", script, "");
     char *dir = dup_str(script), *slash = strrchr(dir, '/');
     if (slash)
         *(slash == dir ? slash + 1 : slash) = 0;

@@ -21,6 +21,11 @@ CodeObj *cli_compile(Arena *a, const char *filename, const char *src, size_t len
 void cli_loader_install(void); /* sets the runtime's import hook, appends CLI_STDLIB_ROOT */
 /* Parses and compiles for import/REPL use: NULL with SyntaxError (etc.) pending on failure. */
 CodeObj *cli_compile_module_exc(const char *file, const char *src, size_t len);
+/* Path helpers of the module search, shared with `trident build`'s (src/aot/deps.c):
+   a/b+c with one slash between a and b (collected memory); regular file; folder. */
+char *cli_path_join(const char *a, const char *b, const char *c);
+bool cli_is_file(const char *path);
+bool cli_is_dir(const char *path);
 /* The embedded text of a CLI_STDLIB_ROOT path, or NULL. */
 const char *cli_stdlib_source(const char *path, size_t *len);
 

@@ -59,7 +59,7 @@ const char *cli_stdlib_source(const char *path, size_t *len)
 
 /* --- Finding ----------------------------------------------------------------------------- */
 
-static char *join(const char *a, const char *b, const char *c)
+char *cli_path_join(const char *a, const char *b, const char *c)
 {
     size_t la = strlen(a), lb = strlen(b), lc = strlen(c);
     char *s = tr_alloc_atomic(la + lb + lc + 2);
@@ -72,13 +72,13 @@ static char *join(const char *a, const char *b, const char *c)
     return s;
 }
 
-static bool is_file(const char *p)
+bool cli_is_file(const char *p)
 {
     struct stat st;
     return stat(p, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-static bool is_dir(const char *p)
+bool cli_is_dir(const char *p)
 {
     struct stat st;
     return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
@@ -99,13 +99,13 @@ static bool find_in(const char *dir, const char *tail, Found *f, char **nsdir)
 {
     const char *rel;
     if (embedded_entry(dir, &rel)) {
-        char *pkg = join(rel, tail, "/__init__.py"), *mod = join(rel, tail, ".py");
+        char *pkg = cli_path_join(rel, tail, "/__init__.py"), *mod = cli_path_join(rel, tail, ".py");
         const CliEmbeddedFile *e;
         if ((e = embedded(pkg))) {
-            f->pkgdir = join(dir, tail, "");
-            f->file = join(dir, pkg + strlen(rel) + (rel[0] != 0), "");
+            f->pkgdir = cli_path_join(dir, tail, "");
+            f->file = cli_path_join(dir, pkg + strlen(rel) + (rel[0] != 0), "");
         } else if ((e = embedded(mod))) {
-            f->file = join(dir, mod + strlen(rel) + (rel[0] != 0), "");
+            f->file = cli_path_join(dir, mod + strlen(rel) + (rel[0] != 0), "");
         } else {
             return false;
         }
@@ -116,19 +116,19 @@ static bool find_in(const char *dir, const char *tail, Found *f, char **nsdir)
     char cwd[4096];
     if (!dir[0]) /* '' is the current folder; __file__ is absolute, as python3 makes it */
         dir = getcwd(cwd, sizeof cwd) ? cwd : ".";
-    char *base = join(dir, tail, "");
-    char *init = join(base, "__init__.py", "");
-    if (is_file(init)) {
+    char *base = cli_path_join(dir, tail, "");
+    char *init = cli_path_join(base, "__init__.py", "");
+    if (cli_is_file(init)) {
         f->file = init;
         f->pkgdir = base;
         return true;
     }
-    char *mod = join(dir, tail, ".py");
-    if (is_file(mod)) {
+    char *mod = cli_path_join(dir, tail, ".py");
+    if (cli_is_file(mod)) {
         f->file = mod;
         return true;
     }
-    if (!*nsdir && is_dir(base))
+    if (!*nsdir && cli_is_dir(base))
         *nsdir = base;
     return false;
 }
