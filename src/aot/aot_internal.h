@@ -9,6 +9,7 @@
 #include "aot/aot.h"
 #include "backend/mcode.h"
 #include "bytecode/code.h"
+#include "common/arena.h"
 #include "common/strbuf.h"
 
 typedef struct AotMod {
@@ -36,6 +37,7 @@ typedef struct Build {
     AotFunc *funcs;         /* malloc()ed: no Python values */
     int nfuncs, capfuncs;
     bool dyn_error; /* eval/exec/compile met (reported once) */
+    Arena syms;     /* symbol names that relocations of funcs point to */
 } Build;
 
 /* deps.c: compiles the script (printing its SyntaxError exactly as `trident run` does) and

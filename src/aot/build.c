@@ -25,35 +25,88 @@ extern char **environ;
 
 /* --- Machine code ------------------------------------------------------------------------- */
 
+/* The symbols of one module's code objects, for the direct calls of program.h. */
+typedef struct ModSyms {
+    AotMod *mod;
+    char (*names)[32];
+    bool *failed; /* not compiled: no symbol, no direct call to it */
+} ModSyms;
+
+static const char *mod_sym(void *ctx, CodeObj *co)
+{
+    ModSyms *s = ctx;
+    for (int c = 0; c < s->mod->ncode; c++)
+        if (s->mod->codes[c] == co)
+            return s->failed[c] ? NULL : s->names[c];
+    return NULL;
+}
+
+static AotFunc *new_func(Build *b)
+{
+    if (b->nfuncs == b->capfuncs) {
+        b->capfuncs = b->capfuncs ? b->capfuncs * 2 : 64;
+        b->funcs = realloc(b->funcs, sizeof(AotFunc) * (size_t)b->capfuncs);
+        if (!b->funcs)
+            abort();
+    }
+    return &b->funcs[b->nfuncs];
+}
+
+/* Compiles the code objects of module m with env; false when one that env names as the target
+   of direct calls did not compile (then its callers must be compiled again without it). */
+static bool compile_module(Build *b, int m, ModSyms *ms, const IrEnv *env, bool report)
+{
+    AotMod *mod = b->mods[m];
+    bool ok_env = true;
+    for (int c = 0; c < mod->ncode; c++) {
+        AotFunc *f = new_func(b);
+        f->module = m;
+        f->code = c;
+        snprintf(f->sym, sizeof f->sym, "%s", ms->names[c]);
+        mc_init(&f->mc);
+        CodeObj *co = mod->codes[c];
+        const char *why = "?";
+        bool ok = backend_compile(co, f->sym, env, &f->mc, &why);
+        if (ok) {
+            b->nfuncs++;
+        } else {
+            mc_free(&f->mc);
+            ms->failed[c] = true;
+            for (int k = 0; k < env->nfuncs; k++)
+                ok_env &= env->funcs[k].code != co;
+        }
+        if (report && b->opt->verbose)
+            fprintf(stderr, "trident build: %s:%d %s: %s%s\n",
+                    m == 0 ? b->opt->script : mod->file, co->firstlineno,
+                    tr_str_utf8(co->qualname), ok ? "compiled" : "interpreted: ",
+                    ok ? "" : why);
+    }
+    return ok_env;
+}
+
 static void compile_natives(Build *b)
 {
     for (int m = 0; m < b->nmods; m++) {
         AotMod *mod = b->mods[m];
-        for (int c = 0; mod->kind == AOT_MOD_CODE && c < mod->ncode; c++) {
-            if (b->nfuncs == b->capfuncs) {
-                b->capfuncs = b->capfuncs ? b->capfuncs * 2 : 64;
-                b->funcs = realloc(b->funcs, sizeof(AotFunc) * (size_t)b->capfuncs);
-                if (!b->funcs)
-                    abort();
-            }
-            AotFunc *f = &b->funcs[b->nfuncs];
-            f->module = m;
-            f->code = c;
-            snprintf(f->sym, sizeof f->sym, "tr_aot_m%d_c%d", m, c);
-            mc_init(&f->mc);
-            CodeObj *co = mod->codes[c];
-            const char *why = "?";
-            bool ok = backend_compile(co, f->sym, &f->mc, &why);
-            if (ok)
-                b->nfuncs++;
-            else
-                mc_free(&f->mc);
-            if (b->opt->verbose)
-                fprintf(stderr, "trident build: %s:%d %s: %s%s\n",
-                        m == 0 ? b->opt->script : mod->file, co->firstlineno,
-                        tr_str_utf8(co->qualname), ok ? "compiled" : "interpreted: ",
-                        ok ? "" : why);
+        if (mod->kind != AOT_MOD_CODE)
+            continue;
+        Arena a;
+        arena_init(&a);
+        ModSyms ms = {mod, arena_alloc(&b->syms, 32 * (size_t)(mod->ncode + 1)),
+                      ARENA_ARRAY(&a, bool, mod->ncode + 1)};
+        for (int c = 0; c < mod->ncode; c++)
+            snprintf(ms.names[c], sizeof ms.names[c], "tr_aot_m%d_c%d", m, c);
+        IrEnv env;
+        ir_env_module(&env, &a, mod->codes[0], mod_sym, &ms);
+        int first = b->nfuncs;
+        if (!compile_module(b, m, &ms, &env, true)) {
+            /* a function named by env did not compile: again, without direct calls to it */
+            while (b->nfuncs > first)
+                mc_free(&b->funcs[--b->nfuncs].mc);
+            ir_env_module(&env, &a, mod->codes[0], mod_sym, &ms);
+            compile_module(b, m, &ms, &env, false);
         }
+        arena_free(&a);
     }
 }
 
@@ -148,8 +201,11 @@ static char *temp_beside(const char *out)
 int aot_build(const AotOptions *opt)
 {
     Build b = {.opt = opt};
-    if (!aot_collect(&b))
+    arena_init(&b.syms);
+    if (!aot_collect(&b)) {
+        arena_free(&b.syms);
         return 1;
+    }
     struct stat st;
     if (stat(opt->output, &st) == 0 && S_ISDIR(st.st_mode)) {
         fprintf(stderr, "trident build: cannot write '%s': %s\n", opt->output, strerror(EISDIR));
@@ -188,5 +244,6 @@ int aot_build(const AotOptions *opt)
     for (int i = 0; i < b.nfuncs; i++)
         mc_free(&b.funcs[i].mc);
     free(b.funcs);
+    arena_free(&b.syms);
     return ok ? 0 : 1;
 }

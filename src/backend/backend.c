@@ -7,13 +7,15 @@
 #include "backend/x86_64/x64_gen.h"
 #include "ir/passes/passes.h"
 
-bool backend_compile(CodeObj *co, const char *sym, McCode *out, const char **why)
+bool backend_compile(CodeObj *co, const char *sym, const IrEnv *env, McCode *out,
+                     const char **why)
 {
     Arena a;
     arena_init(&a);
     bool ok = false;
     IrFunc *fn = ir_build(&a, co, why);
     if (fn) {
+        fn->env = env;
         const char *err = ir_optimize(fn, true, NULL, NULL);
         if (err) {
             *why = "internal error: the optimizer broke an IR invariant";

@@ -11,10 +11,12 @@
 
 #include "backend/mcode.h"
 #include "bytecode/code.h"
+#include "ir/program.h"
 
 /* Compiles co alone (not the code objects among its constants) into out, as the function named
-   sym. Returns false when co uses something the compiler does not handle yet: *why (static text)
+   sym; env (or NULL) says which functions the module's global names hold. Returns false when co uses something the compiler does not handle yet: *why (static text)
    says what, and the VM will interpret co. */
-bool backend_compile(CodeObj *co, const char *sym, McCode *out, const char **why);
+bool backend_compile(CodeObj *co, const char *sym, const IrEnv *env, McCode *out,
+                     const char **why);
 
 #endif

@@ -47,6 +47,8 @@ typedef struct CodeObj {
     /* Machine code for this code object (TrValue fn(Frame *f)), set by the AOT loader or the
        JIT; NULL: the VM interprets it. */
     void *native;
+    void *mcode;       /* the same machine code, kept when native is given up: names the
+                          function in the guards of direct calls */
     bool native_tried; /* the JIT tried to compile it (whatever the outcome) */
     uint32_t deopts;   /* failed guards of its machine code (vm/native.c gives up past a limit) */
 } CodeObj;

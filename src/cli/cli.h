@@ -39,7 +39,9 @@ int cli_cmd_dis(int argc, char **argv);
 int cli_cmd_ast(int argc, char **argv);
 /* code_walk.c: compiles file and calls fn on each code object (pre-order), or only on those
    whose name or qualified name is func; CLI_* status. */
-typedef void (*CliCodeFn)(CodeObj *co, void *ctx);
+struct IrEnv;
+/* env: what the compiler knows about the file's module (direct calls), for backend_compile. */
+typedef void (*CliCodeFn)(CodeObj *co, const struct IrEnv *env, void *ctx);
 int cli_each_code(const char *cmd, const char *file, const char *func, CliCodeFn fn, void *ctx);
 int cli_cmd_ir(int argc, char **argv);
 int cli_cmd_asm(int argc, char **argv); /* cmd_asm.c: the generated machine code */  /* cmd_ir.c: the SSA IR of each function */

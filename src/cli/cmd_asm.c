@@ -27,7 +27,7 @@ static const McReloc *reloc_in(const McCode *mc, uint64_t start, uint64_t end)
     return NULL;
 }
 
-static void show(CodeObj *co, void *ctx)
+static void show(CodeObj *co, const IrEnv *env, void *ctx)
 {
     AsmOpts *o = ctx;
     const char *qual = tr_str_utf8(co->qualname);
@@ -35,7 +35,7 @@ static void show(CodeObj *co, void *ctx)
     mc_init(&mc);
     const char *why = NULL;
     printf("function %s (%s:%d)", qual, tr_str_utf8(co->filename), co->firstlineno);
-    if (!backend_compile(co, qual, &mc, &why)) {
+    if (!backend_compile(co, qual, env, &mc, &why)) {
         printf(": not compiled: %s\n\n", why);
         mc_free(&mc);
         return;

@@ -5,6 +5,7 @@
  */
 #include "cli/cli.h"
 #include "ir/ir.h"
+#include "ir/program.h"
 #include "ir/passes/passes.h"
 #include "runtime/runtime.h"
 #include "runtime/str.h"
@@ -36,7 +37,7 @@ static void after_hook(IrFunc *f, const char *pass, void *ctx)
     put_sb(&sb);
 }
 
-static void show(CodeObj *co, void *ctx)
+static void show(CodeObj *co, const IrEnv *env, void *ctx)
 {
     IrOpts *o = ctx;
     const char *qual = tr_str_utf8(co->qualname);
@@ -53,6 +54,7 @@ static void show(CodeObj *co, void *ctx)
         arena_free(&a);
         return;
     }
+    f->env = env;
     const char *err = ir_verify(f);
     if (!o->after) {
         sb_puts(&sb, "--- built\n");

@@ -3,6 +3,7 @@
  * objects in pre-order (module, then each function as it appears), optionally only those named.
  */
 #include "cli/cli.h"
+#include "ir/program.h"
 #include "runtime/runtime.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
@@ -11,18 +12,22 @@
 #include <string.h>
 
 typedef struct Walk {
+    const IrEnv *env;
     const char *func;
     CliCodeFn fn;
     void *ctx;
     int shown;
 } Walk;
 
+/* Functions are named by their qualified names in the IR and machine code shown. */
+static const char *qualname_sym(void *ctx, CodeObj *co) { return tr_str_utf8(co->qualname); }
+
 static void walk(CodeObj *co, Walk *w)
 {
     if (!w->func || !strcmp(w->func, tr_str_utf8(co->name)) ||
         !strcmp(w->func, tr_str_utf8(co->qualname))) {
         w->shown++;
-        w->fn(co, w->ctx);
+        w->fn(co, w->env, w->ctx);
     }
     TrTuple *c = tr_as_tuple(co->consts);
     for (int64_t k = 0; k < c->len; k++)
@@ -39,9 +44,12 @@ int cli_each_code(const char *cmd, const char *file, const char *func, CliCodeFn
     Arena arena;
     arena_init(&arena);
     CodeObj *co = cli_compile(&arena, file, src, len);
-    Walk w = {func, fn, ctx, 0};
-    if (co)
+    IrEnv env;
+    Walk w = {&env, func, fn, ctx, 0};
+    if (co) {
+        ir_env_module(&env, &arena, co, qualname_sym, NULL);
         walk(co, &w);
+    }
     fflush(stdout);
     arena_free(&arena);
     if (!co)

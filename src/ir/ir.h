@@ -109,6 +109,7 @@ struct IrBlock {
 
 struct IrFunc {
     CodeObj *co;
+    const struct IrEnv *env; /* what is known about the module (program.h); NULL: nothing */
     Arena *arena;
     IrBlock **blocks;  /* blocks[0] is the entry; order is reverse post-order after ir_order */
     int nblocks, blocks_cap;

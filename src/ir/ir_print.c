@@ -120,6 +120,12 @@ void ir_print_instr(StrBuf *out, IrInstr *i)
     case IR_is_type:
         sb_printf(out, " %s", ((TrType *)(uintptr_t)i->imm)->name);
         break;
+    case IR_func_code_is:
+        sb_printf(out, " %s", (const char *)(uintptr_t)i->imm);
+        break;
+    case IR_call_direct:
+        sb_printf(out, " %s", tr_str_utf8(((CodeObj *)(uintptr_t)i->imm)->qualname));
+        break;
     case IR_jump:
     case IR_branch:
         for (int s = 0; i->block && s < i->block->nsucc; s++)

@@ -70,10 +70,10 @@ static void compile_hook(CodeObj *co)
     McCode mc;
     mc_init(&mc);
     const char *why = NULL;
-    if (backend_compile(co, "f", &mc, &why)) {
+    if (backend_compile(co, "f", NULL, &mc, &why)) {
         void *p = jit_load(&mc, &why);
         if (p)
-            co->native = p;
+            co->native = co->mcode = p;
     }
     if (!co->native && verbose)
         fprintf(stderr, "trident jit: %s (%s:%d) runs in the interpreter: %s\n",

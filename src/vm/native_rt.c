@@ -10,6 +10,7 @@
 #include "vm/native.h"
 #include "vm/ops.h"
 #include "vm/quick.h"
+#include "vm/vm.h"
 
 static inline TrValue name_at(Frame *f, int64_t k) { return tr_as_tuple(f->co->names)->items[k]; }
 
@@ -290,6 +291,9 @@ int rt_setitem(TrValue a, TrValue b, TrValue v)
 
 TrValue rt_for_next(TrValue it)
 {
+    TrValue fast = vm_list_iter_step(it);
+    if (fast)
+        return fast;
     TrValue (*next)(TrValue) = tr_type_of(it)->next;
     TrValue v = next ? next(it) : tr_next(it);
     if (TR_UNLIKELY(v == TR_ERR)) {
@@ -347,6 +351,36 @@ TrValue rt_call(Frame *f, TrValue *items, int64_t n, int64_t kwconst)
     return tr_call(items[1], items + 2, nargs - nkw, kw);
 }
 
+/* vm_native_call_simple for a caller that is compiled code of the callee's module: f is the
+   current frame, the callee has no free variables and takes exactly these arguments. */
+TrValue rt_call_direct(Frame *f, TrValue *items, int64_t n)
+{
+    TrFunction *fn = (TrFunction *)tr_obj(items[0]);
+    CodeObj *co = bc_as_code(fn->code);
+    NativeFn code = (NativeFn)co->native;
+    Frame *nf;
+    if (TR_UNLIKELY(!code)) /* given up after failed guards */
+        return vm_call_function(fn, items + 1, (size_t)n - 1, 0);
+    if (TR_UNLIKELY(tr_ts.depth >= tr_ts.recursion_limit ||
+                    !(nf = vm_frame_push_quick(co, (int)n - 1))))
+        return vm_native_call_simple(fn, co, items + 1, (size_t)n - 1);
+    tr_ts.depth++;
+    for (int64_t k = 1; k < n; k++)
+        nf->lp[k - 1] = items[k];
+    nf->func = fn;
+    nf->globals = fn->globals;
+    nf->builtins = fn->builtins ? fn->builtins : tr_builtins();
+    nf->back = f;
+    nf->state = FRAME_RUNNING;
+    vm_cur_frame = nf;
+    TrValue r = code(nf);
+    vm_cur_frame = f;
+    nf->state = FRAME_DONE;
+    tr_ts.depth--;
+    vm_frame_pop_quick(nf);
+    return r;
+}
+
 TrValue rt_call_ex(Frame *f, TrValue *items, int64_t n, int64_t has_kwargs)
 {
     TrValue callable = items[1], *args;
@@ -402,6 +436,12 @@ TrValue rt_list_to_tuple(TrValue list)
 int rt_unpack(Frame *f, TrValue seq, int64_t how, int64_t depth)
 {
     TrValue *out = frame_stack_base(f) + depth;
+    const TrValue *items;
+    if (!(how & (1 << 16)) && (items = vm_unpack_exact(seq, (int)how))) {
+        for (int64_t i = 0; i < how; i++) /* the last item lowest, as vm_unpack stores them */
+            out[how - 1 - i] = items[i];
+        return 0;
+    }
     if (how & (1 << 16))
         return vm_unpack(seq, (int)(how & 0xFF), (int)((how >> 8) & 0xFF), true, out);
     return vm_unpack(seq, (int)how, 0, false, out);

@@ -40,6 +40,8 @@ int rt_setitem(TrValue container, TrValue key, TrValue value);
 TrValue rt_for_next(TrValue it);
 /* s-operand helpers: items[0..n) were stored into the frame's value stack by compiled code. */
 TrValue rt_call(Frame *f, TrValue *items, int64_t n, int64_t kwnames_const);
+/* items: (function, its positional args); the function passed the func_code_is guard. */
+TrValue rt_call_direct(Frame *f, TrValue *items, int64_t n);
 TrValue rt_call_ex(Frame *f, TrValue *items, int64_t n, int64_t has_kwargs);
 TrValue rt_build_tuple(TrValue *items, int64_t n, int64_t count);
 TrValue rt_build_list(TrValue *items, int64_t n, int64_t count);

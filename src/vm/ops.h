@@ -6,6 +6,8 @@
 #ifndef TR_VM_OPS_H
 #define TR_VM_OPS_H
 
+#include "runtime/list.h"
+#include "runtime/tuple.h"
 #include "vm/frame.h"
 
 /* UNPACK_SEQUENCE / UNPACK_EX: out[0..n) receives the items so that the first one is on top
@@ -53,5 +55,35 @@ TrValue vm_load_name(Frame *f, TrValue name);
 TrValue vm_build_map(TrValue *items, int n);
 TrValue vm_build_const_key_map(TrValue keys, TrValue *vals, int n);
 TrValue vm_build_set(TrValue *items, int n);
+
+/* UNPACK_SEQUENCE's common case: the items of an exact tuple or list of exactly n items, or
+   NULL (then vm_unpack). */
+static inline const TrValue *vm_unpack_exact(TrValue seq, int n)
+{
+    if (!tr_is_ptr(seq))
+        return NULL;
+    TrType *t = tr_obj(seq)->type;
+    if (t == &tr_tuple_type && tr_as_tuple(seq)->len == n)
+        return tr_as_tuple(seq)->items;
+    if (t == &tr_list_type && tr_as_list(seq)->len == n)
+        return tr_as_list(seq)->items;
+    return NULL;
+}
+
+/* FOR_ITER's common case: the next item of a list iterator, or TR_STOP at its end; 0 when it
+   is another kind of iterator. */
+static inline TrValue vm_list_iter_step(TrValue iter)
+{
+    if (!tr_is_ptr(iter) || tr_obj(iter)->type != &tr_list_iter_type)
+        return 0;
+    TrListIter *it = (TrListIter *)tr_obj(iter);
+    if (TR_LIKELY(it->seq)) {
+        TrList *l = tr_as_list(it->seq);
+        if (TR_LIKELY(it->idx < l->len))
+            return l->items[it->idx++];
+        it->seq = 0;
+    }
+    return TR_STOP;
+}
 
 #endif

@@ -42,7 +42,7 @@ CodeObj *aot_exe_load_code(uint32_t m)
     for (uint32_t i = lo; i < trident_aot_nnatives && trident_aot_natives[i].module == m; i++) {
         const AotNative *n = &trident_aot_natives[i];
         if (n->code < codes.n && codes.v[n->code])
-            codes.v[n->code]->native = n->fn;
+            codes.v[n->code]->native = codes.v[n->code]->mcode = n->fn;
     }
     return co;
 }

@@ -489,6 +489,34 @@ static void gen_instr(Gen *g, IrInstr *i)
         x64g_store(g, i, X64_RAX);
         return;
     }
+    case IR_func_code_is: { /* a function whose code's mcode is the symbol imm */
+        X64Label no = x64_label_new(a), done = x64_label_new(a);
+        const char *fsym = x64g_static_symbol(&tr_function_type);
+        if (!fsym) {
+            x64g_fail(g, "no symbol for the function type");
+            return;
+        }
+        x64g_load(g, X64_RAX, v[0]);
+        x64_ri(a, X64_TEST, X64_B, X64_RAX, 7);
+        x64_jcc(a, X64_CC_NE, no);
+        x64_rr(a, X64_TEST, X64_Q, X64_RAX, X64_RAX);
+        x64_jcc(a, X64_CC_E, no);
+        x64_mov_abs(a, X64_RCX, fsym, 0);
+        x64_rm(a, X64_CMP, X64_Q, X64_RCX, x64_mem(X64_RAX, 0));
+        x64_jcc(a, X64_CC_NE, no);
+        x64_rm(a, X64_MOV, X64_Q, X64_RAX, x64_mem(X64_RAX, offsetof(TrFunction, code)));
+        x64_rm(a, X64_MOV, X64_Q, X64_RAX, x64_mem(X64_RAX, offsetof(CodeObj, mcode)));
+        x64_mov_abs(a, X64_RCX, (const char *)(uintptr_t)i->imm, 0);
+        x64_rr(a, X64_CMP, X64_Q, X64_RAX, X64_RCX);
+        x64_setcc(a, X64_CC_E, X64_RAX);
+        x64_rr(a, X64_MOVZX8, X64_D, X64_RAX, X64_RAX);
+        x64_jmp(a, done);
+        x64_label_bind(a, no);
+        x64_ri(a, X64_MOV, X64_D, X64_RAX, 0);
+        x64_label_bind(a, done);
+        x64g_store(g, i, X64_RAX);
+        return;
+    }
     case IR_untag_int:
         x64g_load(g, X64_RAX, v[0]);
         x64_ri(a, X64_SAR, X64_Q, X64_RAX, 2);

@@ -10,12 +10,14 @@
  */
 #include "ir/passes/passes.h"
 #include "ir/passes/specialize.h"
+#include "ir/program.h"
 
 #include "runtime/builtins.h"
 #include "runtime/dict.h"
 #include "runtime/float.h"
 #include "runtime/list.h"
 #include "runtime/object.h"
+#include "runtime/tuple.h"
 
 #include <string.h>
 
@@ -340,8 +342,39 @@ static void guard_callee(SpecCtx *s, IrInstr *call, TrValue builtin)
     guard(s, mk(s, IR_eq_word, call->args[1], mk_const(s, builtin, call), call), call);
 }
 
+/* f(args) where the global f is expected to hold a module function (program.h) taking exactly
+   these positional arguments: a guard that it does, then a direct call. */
+static void direct_call(SpecCtx *s, IrInstr *ins)
+{
+    IrInstr *callee = ins->args[1];
+    if (!s->fn->env || ins->imm >= 0 || callee->op != IR_load_global ||
+        ins->args[0]->op != IR_const || ins->args[0]->cval)
+        return;
+    const IrModFunc *mf =
+        ir_env_func(s->fn->env, tr_as_tuple(s->fn->co->names)->items[callee->imm]);
+    if (!mf)
+        return;
+    CodeObj *co = mf->code;
+    if (co->argcount != ins->nargs - 2 || co->kwonlyargcount || co->nfrees ||
+        (co->flags & (CO_VARARGS | CO_VARKEYWORDS | CO_GENERATOR | CO_COROUTINE |
+                      CO_ASYNC_GENERATOR)))
+        return;
+    IrInstr *is = mk(s, IR_func_code_is, callee, NULL, ins);
+    is->imm = (int64_t)(uintptr_t)mf->sym;
+    guard(s, is, ins);
+    for (int k = 1; k < ins->nargs; k++) /* drop the NULL slot: the callable's slot is first */
+        ins->args[k - 1] = ins->args[k];
+    ins->nargs--;
+    ins->imm2++;
+    ins->imm = (int64_t)(uintptr_t)co;
+    ins->op = IR_call_direct;
+}
+
 static void call(SpecCtx *s, IrInstr *ins)
 {
+    direct_call(s, ins);
+    if (ins->op != IR_call)
+        return;
     if (spec_range_ok(s, ins)) { /* the loop's items are then known inline ints */
         guard_callee(s, ins, s->range_obj);
         for (int k = 2; k < ins->nargs; k++)
@@ -592,18 +625,29 @@ static void sweep(SpecCtx *s)
     }
 }
 
-static void finish(SpecCtx *s)
+void spec_shrink_states(IrFunc *fn)
 {
-    IrFunc *fn = s->fn;
-    resolve_all(s);
-    fold_pairs(s);
-    sweep(s);
     for (int b = 0; b < fn->nblocks; b++)
         for (IrInstr *i = fn->blocks[b]->first; i; i = i->next) {
             const IrOpInfo *info = ir_info(i);
             if (i->fs && (info->flags & IRF_RAISE) && !(info->flags & IRF_GUARD) &&
                 i->fs->nlocals + i->fs->nstack && !covered(fn->co, i->fs->pc))
                 i->fs = ir_fs_new(fn, i->fs->pc, 0, 0); /* errors outside try need only pc */
+        }
+}
+
+static void finish(SpecCtx *s)
+{
+    IrFunc *fn = s->fn;
+    resolve_all(s);
+    fold_pairs(s);
+    sweep(s);
+    /* with functions to inline, the generic ops keep their whole states: specialized again
+       after inlining, they may become guards (pass_inline shrinks the states then) */
+    if (!fn->env)
+        spec_shrink_states(fn);
+    for (int b = 0; b < fn->nblocks; b++)
+        for (IrInstr *i = fn->blocks[b]->first; i; i = i->next) {
             if (i->type == IT_T && i->id < s->nty) {
                 uint32_t t = s->ty[i->id];
                 if (t && !(t & PT_NULL) && t != PT_ANY)
@@ -641,6 +685,12 @@ static void rewrite(SpecCtx *s, IrInstr *ins)
         return;
     case IR_getitem: case IR_setitem: subscript(s, ins); return;
     case IR_call: call(s, ins); return;
+    case IR_num_to_f64: case IR_unbox_float: /* again after inlining: of a known number now */
+        if (ins->args[0]->op == IR_box_float)
+            replace(s, ins, ins->args[0]->args[0]);
+        else if (ins->args[0]->op == IR_tag_int)
+            replace(s, ins, mk(s, IR_i64_to_f64, ins->args[0]->args[0], NULL, ins));
+        return;
     case IR_for_next:
         if (spec_range_loop(s, ins) && !counted_loop(s, ins)) { /* step iter(range()) inline */
             ins->op = IR_range_next;

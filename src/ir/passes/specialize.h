@@ -33,6 +33,9 @@ typedef struct SpecCtx {
     TrValue range_obj, len_obj; /* the builtins, to guard load_global results against */
 } SpecCtx;
 
+/* Errors of generic ops outside try blocks need only their pc: drops the rest of their states
+   (pass_specialize does unless fn has an environment: then pass_inline does, after). */
+void spec_shrink_states(IrFunc *fn);
 uint32_t spec_fact(SpecCtx *s, const IrInstr *v); /* facts of a tagged value (PT_ANY if none) */
 NumClass spec_class(uint32_t fact);
 SpecKind spec_plan_binop(SpecCtx *s, const IrInstr *ins);

@@ -1,0 +1,33 @@
+/*
+ * program.h -- what the compiler knows about a whole module beyond the one code object it
+ * compiles: which global names module-level `def` statements bind to which functions. The
+ * specialize pass turns calls of those names into guarded direct calls (the guard catches a
+ * name rebound from elsewhere: another module, globals(), setattr on the module).
+ */
+#ifndef TR_IR_PROGRAM_H
+#define TR_IR_PROGRAM_H
+
+#include "bytecode/code.h"
+#include "common/arena.h"
+
+typedef struct IrModFunc {
+    TrValue name;     /* interned str */
+    CodeObj *code;
+    const char *sym;  /* the symbol of its machine code */
+} IrModFunc;
+
+typedef struct IrEnv {
+    IrModFunc *funcs;
+    int nfuncs;
+} IrEnv;
+
+/* Fills env from the module code `mod`: every `def NAME` at module level (no closure, no
+   decorator) whose NAME the module binds nowhere else, and whose code sym_of names (NULL: not
+   compiled, so no direct call). Arrays come from a. */
+void ir_env_module(IrEnv *env, Arena *a, CodeObj *mod,
+                   const char *(*sym_of)(void *ctx, CodeObj *co), void *ctx);
+
+/* The function the global `name` is expected to hold, or NULL. */
+const IrModFunc *ir_env_func(const IrEnv *env, TrValue name);
+
+#endif
