@@ -72,8 +72,10 @@ $(BUILD)/libtrident_aot.a: $(AOT_OBJ)
 	ar rcs $@.tmp $^
 	mv $@.tmp $@
 
+# -no-pie: a position-independent trident relocates ~117 000 pointers (capstone's and the
+# Unicode tables) at every start, which costs ~5 MB of private memory in every run.
 $(BUILD)/trident: $(CC_OBJ) $(BUILD)/libtrident_rt.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CC_OBJ) $(BUILD)/libtrident_rt.a $(LDLIBS) $(CLI_LIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -no-pie -o $@ $(CC_OBJ) $(BUILD)/libtrident_rt.a $(LDLIBS) $(CLI_LIBS)
 
 deps:
 	@missing=""; for p in $(DEB_PKGS); do \

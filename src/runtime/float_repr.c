@@ -46,8 +46,10 @@ static bool roundtrips(const char *digits, int n, int exp10, double d)
 /* The significant digits of |d| (finite) as dtoa produces them: mode 0 the shortest string
    that reads back as d (nearest to d among the shortest), mode 2 ndigits significant digits,
    mode 3 ndigits after the decimal point; trailing zeros removed. The value is
-   0.DIGITS * 10**decpt. Returns the digit count (0 when mode 3 rounds to zero). */
-static int dtoa_digits(double d, int mode, int ndigits, char **out, int *decpt)
+   0.DIGITS * 10**decpt. Returns the digit count (0 when mode 3 rounds to zero). The digits go
+   to store (DTOA_STORE bytes, the caller's stack) when they fit, else to the heap. */
+#define DTOA_STORE 400
+static int dtoa_digits(double d, int mode, int ndigits, char *store, char **out, int *decpt)
 {
     d = fabs(d);
     if (d == 0.0) {
@@ -59,9 +61,10 @@ static int dtoa_digits(double d, int mode, int ndigits, char **out, int *decpt)
     int n = 0;
     if (mode == 3) {
         size_t cap = (size_t)ndigits + 330;
-        char *tmp = tr_alloc_atomic(cap);
+        char tmpstore[DTOA_STORE];
+        char *tmp = cap <= DTOA_STORE ? tmpstore : tr_alloc_atomic(cap);
         snprintf(tmp, cap, "%.*f", ndigits, d);
-        buf = tr_alloc_atomic(cap);
+        buf = cap <= DTOA_STORE ? store : tr_alloc_atomic(cap);
         const char *dot = strchr(tmp, '.');
         int ipart = dot ? (int)(dot - tmp) : (int)strlen(tmp);
         for (char *p = tmp; *p; p++)
@@ -76,10 +79,14 @@ static int dtoa_digits(double d, int mode, int ndigits, char **out, int *decpt)
         if (n == 0)
             *decpt = -ndigits;
     } else {
-        int prec = mode == 0 ? 1 : (ndigits < 1 ? 1 : ndigits);
+        /* mode 0 starts at 15 digits: a double has one 15-digit decimal that reads back as it
+           whenever it has a shorter one (DBL_DIG), and that one is the shorter one padded with
+           zeros, which are stripped below (not for subnormals: fewer bits, so from 1 digit) */
+        int prec = mode == 0 ? (d >= DBL_MIN ? 15 : 1) : (ndigits < 1 ? 1 : ndigits);
         size_t cap = (size_t)prec + 40;
-        char *tmp = tr_alloc_atomic(cap);
-        buf = tr_alloc_atomic(cap);
+        char tmpstore[DTOA_STORE];
+        char *tmp = cap <= DTOA_STORE ? tmpstore : tr_alloc_atomic(cap);
+        buf = cap <= DTOA_STORE ? store : tr_alloc_atomic(cap);
         for (;;) {
             snprintf(tmp, cap, "%.*e", prec - 1, d);
             n = 0;
@@ -138,9 +145,9 @@ static void format_short(StrBuf *sb, double d, char code, int precision, int fla
         sb_puts(sb, isnan(d) ? (upper ? "NAN" : "nan") : (upper ? "INF" : "inf"));
         return;
     }
-    char *digits;
+    char *digits, store[DTOA_STORE];
     int decpt;
-    int ndig = dtoa_digits(d, mode, precision, &digits, &decpt);
+    int ndig = dtoa_digits(d, mode, precision, store, &digits, &decpt);
     bool add_dot_0 = flags & DTSF_ADD_DOT_0, alt = flags & DTSF_ALT, use_exp = false;
     int vend = ndig, exp = 0;
     switch (code) {

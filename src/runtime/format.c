@@ -172,8 +172,7 @@ static TrValue unknown_code(char type, const char *type_name)
 
 static void put_fill(TrStrBuilder *b, uint32_t fill, int64_t n)
 {
-    while (n-- > 0)
-        tr_sbuild_char(b, fill);
+    tr_sbuild_fill(b, fill, n);
 }
 
 TrValue tr_format_pad(TrValue s, const TrFormatSpec *spec, char default_align)
@@ -294,8 +293,7 @@ static TrValue layout_number(const TrFormatSpec *spec, bool negative, const char
         tr_sbuild_char(&b, (uint32_t)sign);
     tr_sbuild_ascii(&b, prefix, (size_t)nprefix);
     put_fill(&b, spec->fill, spad);
-    for (int64_t i = 0; i < g.len; i++)
-        tr_sbuild_char(&b, g.buf[i]);
+    tr_sbuild_builder(&b, &g);
     tr_sbuild_ascii(&b, rest, (size_t)nrest);
     put_fill(&b, spec->fill, rpad);
     return tr_sbuild_finish(&b);

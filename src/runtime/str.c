@@ -729,42 +729,78 @@ TrValue tr_str_repr(TrValue v)
 
 void tr_sbuild_init(TrStrBuilder *b)
 {
-    b->buf = NULL;
-    b->len = b->cap = 0;
-    b->maxchar = 0;
+    b->buf = b->inl;
+    b->len = 0;
+    b->cap = TR_SBUILD_INLINE;
+    b->wide = false;
 }
 
-static void sbuild_reserve(TrStrBuilder *b, int64_t extra)
+static __attribute__((noinline)) void sbuild_grow(TrStrBuilder *b, int64_t extra)
 {
-    if (b->len + extra <= b->cap)
-        return;
-    int64_t cap = b->cap ? b->cap * 2 : 32;
+    size_t w = b->wide ? 4 : 1;
+    int64_t cap = b->cap * 2;
     while (cap < b->len + extra)
         cap *= 2;
-    uint32_t *nb = tr_alloc_atomic(sizeof(uint32_t) * (size_t)cap);
-    if (b->len)
-        memcpy(nb, b->buf, sizeof(uint32_t) * (size_t)b->len);
+    uint8_t *nb = tr_alloc_atomic(w * (size_t)cap);
+    memcpy(nb, b->buf, w * (size_t)b->len);
     b->buf = nb;
     b->cap = cap;
+}
+
+static inline void sbuild_reserve(TrStrBuilder *b, int64_t extra)
+{
+    if (TR_UNLIKELY(b->len + extra > b->cap))
+        sbuild_grow(b, extra);
+}
+
+/* A code point above 255 arrived: four bytes per code point from now on. */
+static __attribute__((noinline)) void sbuild_widen(TrStrBuilder *b)
+{
+    int64_t cap = b->cap;
+    uint32_t *nb = tr_alloc_atomic(4 * (size_t)cap);
+    for (int64_t i = 0; i < b->len; i++)
+        nb[i] = b->buf[i];
+    b->buf = (uint8_t *)nb;
+    b->wide = true;
+}
+
+/* Appends one code point; room for it is reserved. */
+static inline void sbuild_put(TrStrBuilder *b, uint32_t c)
+{
+    if (TR_LIKELY(!b->wide)) {
+        if (TR_LIKELY(c < 256)) {
+            b->buf[b->len++] = (uint8_t)c;
+            return;
+        }
+        sbuild_widen(b);
+    }
+    ((uint32_t *)b->buf)[b->len++] = c;
 }
 
 void tr_sbuild_char(TrStrBuilder *b, uint32_t cp)
 {
     sbuild_reserve(b, 1);
-    b->buf[b->len++] = cp;
-    if (cp > b->maxchar)
-        b->maxchar = cp;
+    sbuild_put(b, cp);
+}
+
+/* n bytes, each a code point below 256 */
+static void sbuild_bytes(TrStrBuilder *b, const uint8_t *s, size_t n)
+{
+    sbuild_reserve(b, (int64_t)n);
+    if (!b->wide) {
+        memcpy(b->buf + b->len, s, n);
+        b->len += (int64_t)n;
+        return;
+    }
+    uint32_t *d = (uint32_t *)b->buf + b->len;
+    for (size_t i = 0; i < n; i++)
+        d[i] = s[i];
+    b->len += (int64_t)n;
 }
 
 void tr_sbuild_ascii(TrStrBuilder *b, const char *s, size_t n)
 {
-    sbuild_reserve(b, (int64_t)n);
-    for (size_t i = 0; i < n; i++) {
-        uint32_t c = (unsigned char)s[i];
-        b->buf[b->len++] = c;
-        if (c > b->maxchar)
-            b->maxchar = c;
-    }
+    sbuild_bytes(b, (const uint8_t *)s, n);
 }
 
 void tr_sbuild_utf8(TrStrBuilder *b, const char *s, size_t n)
@@ -772,29 +808,66 @@ void tr_sbuild_utf8(TrStrBuilder *b, const char *s, size_t n)
     const unsigned char *p = (const unsigned char *)s;
     sbuild_reserve(b, (int64_t)n);
     for (size_t i = 0; i < n;) {
-        uint32_t c;
-        i += (size_t)tr_utf8_decode(p + i, &c);
-        b->buf[b->len++] = c;
-        if (c > b->maxchar)
-            b->maxchar = c;
+        uint32_t c = p[i];
+        if (c < 128)
+            i++;
+        else
+            i += (size_t)tr_utf8_decode(p + i, &c);
+        sbuild_put(b, c);
     }
 }
 
 void tr_sbuild_str(TrStrBuilder *b, TrValue v)
 {
     TrStr *s = tr_as_str(v);
-    sbuild_reserve(b, s->len);
-    for (int64_t i = 0; i < s->len; i++) {
-        uint32_t c = tr_str_char(s, i);
-        b->buf[b->len++] = c;
-        if (c > b->maxchar)
-            b->maxchar = c;
+    if (s->kind == 1) {
+        sbuild_bytes(b, s->data, (size_t)s->len);
+        return;
     }
+    sbuild_reserve(b, s->len);
+    for (int64_t i = 0; i < s->len; i++)
+        sbuild_put(b, tr_str_char(s, i));
+}
+
+void tr_sbuild_fill(TrStrBuilder *b, uint32_t cp, int64_t n)
+{
+    if (n <= 0)
+        return;
+    sbuild_reserve(b, n);
+    if (!b->wide && cp < 256) {
+        memset(b->buf + b->len, (int)cp, (size_t)n);
+        b->len += n;
+        return;
+    }
+    for (int64_t i = 0; i < n; i++)
+        sbuild_put(b, cp);
+}
+
+void tr_sbuild_builder(TrStrBuilder *b, const TrStrBuilder *src)
+{
+    if (!src->wide) {
+        sbuild_bytes(b, src->buf, (size_t)src->len);
+        return;
+    }
+    sbuild_reserve(b, src->len);
+    for (int64_t i = 0; i < src->len; i++)
+        sbuild_put(b, ((const uint32_t *)src->buf)[i]);
 }
 
 TrValue tr_sbuild_finish(TrStrBuilder *b)
 {
-    TrValue r = tr_str_from_codepoints(b->buf, b->len);
+    TrValue r;
+    int64_t n = b->len;
+    if (b->wide) {
+        r = tr_str_from_codepoints((const uint32_t *)b->buf, n);
+    } else if (n <= 1) {
+        r = n ? tr_str_from_char(b->buf[0]) : tr_str_empty();
+    } else {
+        TrStr *s = str_alloc(n, 1);
+        memcpy(s->data, b->buf, (size_t)n);
+        set_ascii(s);
+        r = tr_val(s);
+    }
     tr_sbuild_init(b);
     return r;
 }

@@ -70,40 +70,31 @@ int tr_str_contains(TrValue s, TrValue sub);
 /* Joins n str pieces (BUILD_STRING, f-strings). */
 TrValue tr_str_build(const TrValue *parts, size_t n);
 
-/* A builder that widens as code points arrive. */
+/* A builder that widens as code points arrive: one byte per code point while they are all
+   below 256 (nearly always), four after that. The first TR_SBUILD_INLINE bytes live in the
+   builder itself (on the C stack), so short results allocate only the str. A builder must not
+   be copied once written to (buf may point into it). */
+#define TR_SBUILD_INLINE 192
 typedef struct TrStrBuilder {
-    uint32_t *buf;
-    int64_t len, cap;
+    uint8_t *buf;     /* len code units of `wide ? 4 : 1` bytes */
+    int64_t len, cap; /* in code units */
     uint32_t maxchar;
+    bool wide;
+    uint8_t inl[TR_SBUILD_INLINE];
 } TrStrBuilder;
 void tr_sbuild_init(TrStrBuilder *b);
 void tr_sbuild_char(TrStrBuilder *b, uint32_t cp);
 void tr_sbuild_ascii(TrStrBuilder *b, const char *s, size_t n);
 void tr_sbuild_utf8(TrStrBuilder *b, const char *s, size_t n);
 void tr_sbuild_str(TrStrBuilder *b, TrValue s);
+void tr_sbuild_fill(TrStrBuilder *b, uint32_t cp, int64_t n); /* n copies of cp */
+void tr_sbuild_builder(TrStrBuilder *b, const TrStrBuilder *src); /* src's code points */
 TrValue tr_sbuild_finish(TrStrBuilder *b);
 
 /* UTF-8 helpers */
 bool tr_utf8_valid(const char *s, size_t n);
 /* decodes one code point at s (valid UTF-8), returns its byte length */
 int tr_utf8_decode(const unsigned char *s, uint32_t *cp);
-
-/* --- Shared by the str_*.c, bytes*.c and format*.c files -------------------------------- */
-
-extern TrType tr_str_iter_type;
-extern const TrMethodDef tr_str_methods[];
-/* Canonical (narrowest-width) str of src's code points start, start+step, ... (n of them). */
-TrValue tr_str_sub(const TrStr *src, int64_t start, int64_t step, int64_t n);
-/* Recomputes the ascii flag of a str made by tr_str_new_kind and filled by the caller. */
-void tr_str_fix(TrValue s);
-/* Copies src's code points into dst at code point offset off (dst->kind >= src->kind). */
-void tr_str_copy_into(TrStr *dst, int64_t off, const TrStr *src);
-/* Index of sub in s[start:end) (clamped), searching forward (dir > 0) or backward; -1 if none. */
-int64_t tr_str_find_in(const TrStr *s, const TrStr *sub, int64_t start, int64_t end, int dir);
-/* Length of the strictly valid UTF-8 sequence at s[0..n), or 0 if invalid. */
-int tr_utf8_seq_len(const unsigned char *s, size_t n);
-/* v is an int or has __index__ (for sequence repetition and indexing). */
-bool tr_has_index(TrValue v);
 
 /* --- Shared by the str_*.c, bytes*.c and format*.c files -------------------------------- */
 

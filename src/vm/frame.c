@@ -7,6 +7,8 @@
 
 #include "runtime/runtime.h"
 
+#include <gc/gc.h>
+#include <gc/gc_mark.h>
 #include <string.h>
 
 /* A chunk of the data stack. Chunks are never returned to libgc explicitly: a popped chunk is
@@ -26,8 +28,30 @@ static DsChunk *ds_spare;
 
 Frame *vm_cur_frame;
 
+/* Called by libgc at the start of every collection (allocation lock held, so it must not
+   allocate): zeroes the unused part of the current chunk and the spare chunk. Frames are pushed
+   without clearing their value stack, and popped frames leave their values behind; the collector
+   scans chunks whole, so those words would otherwise keep dead objects alive. */
+static GC_start_callback_proc ds_prev_callback;
+
+static void GC_CALLBACK ds_clear_unused(void)
+{
+    if (vm_ds_top)
+        memset(vm_ds_top, 0, (size_t)(vm_ds_limit - vm_ds_top) * sizeof(TrValue));
+    if (ds_spare)
+        memset(ds_spare->data, 0, (size_t)(ds_spare->limit - ds_spare->data) * sizeof(TrValue));
+    if (ds_prev_callback)
+        ds_prev_callback();
+}
+
 static void ds_grow(size_t words)
 {
+    static bool hooked;
+    if (!hooked) {
+        hooked = true;
+        ds_prev_callback = GC_get_start_callback();
+        GC_set_start_callback(ds_clear_unused);
+    }
     size_t n = words > DS_CHUNK_VALUES ? words : DS_CHUNK_VALUES;
     DsChunk *c;
     if (ds_spare && (size_t)(ds_spare->limit - ds_spare->data) >= n) {
@@ -52,8 +76,8 @@ Frame *vm_frame_push(CodeObj *co)
         ds_grow(words);
     Frame *f = (Frame *)vm_ds_top;
     vm_ds_top += words;
-    /* the value stack too: stale values there would keep dead objects alive */
-    memset(f, 0, words * sizeof(TrValue));
+    /* the header and localsplus; stale words in the value stack are harmless (frame.h) */
+    memset(f, 0, sizeof(Frame) + (size_t)co->nlocalsplus * sizeof(TrValue));
     f->co = co;
     f->ds_prev = prev ? prev : (TrValue *)1; /* non-NULL marks a data-stack frame */
     f->ds_chunk = prev_chunk;

@@ -51,9 +51,10 @@ extern DsChunk *vm_ds_chunk;
 extern TrValue *vm_ds_top, *vm_ds_limit;
 
 /* vm_frame_push for the call path of the interpreter: the caller sets func, globals, builtins,
-   back and lp[0..nset); the rest of localsplus and the value stack are zeroed here (stale
-   values would keep dead objects alive: the collector scans the data stack whole). NULL when
-   the current chunk is full (use vm_frame_push then). */
+   back and lp[0..nset); the rest of localsplus is zeroed here (unbound locals). The value stack
+   is left as it is: nothing reads a slot above sp, and the stale words there only matter to the
+   conservative collector, which sees zeros above vm_ds_top (frame.c clears that part at the
+   start of each collection). NULL when the current chunk is full (use vm_frame_push then). */
 static inline Frame *vm_frame_push_quick(CodeObj *co, int nset)
 {
     size_t words = frame_words(co);
@@ -71,8 +72,12 @@ static inline Frame *vm_frame_push_quick(CodeObj *co, int nset)
     f->entry = false;
     f->ip = co->code;
     f->sp = f->lp + co->nlocalsplus;
-    for (TrValue *p = f->lp + nset, *end = top + words; p < end; p++)
+    /* a plain loop: most frames have 0-4 locals past the arguments, and a memset call costs
+       more than that (the empty asm keeps gcc from turning the loop into one) */
+    for (TrValue *p = f->lp + nset, *end = f->lp + co->nlocalsplus; p < end; p++) {
         *p = 0;
+        __asm__("" : : "r"(p));
+    }
     return f;
 }
 

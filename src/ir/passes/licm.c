@@ -1,12 +1,18 @@
 /*
  * licm.c -- loop-invariant code motion. Finds natural loops (a back edge b -> h where h
  * dominates b), gives each header a preheader (its only predecessor from outside the loop,
- * ending in a jump; phis split between it and the header), then moves every pure instruction
- * whose operands are defined outside the loop to the preheader, inner loops first. Sets
- * block->loop_depth for the back-end. Runs after cse (fewer copies to move); dce may follow.
+ * ending in a jump; phis split between it and the header), then moves to the preheader, inner
+ * loops first: every pure instruction whose operands are defined outside the loop; memory reads
+ * (list_len) too when nothing in the loop may resize a list and the type they need is
+ * established at the preheader; and type guards on invariant values, which then exit with a
+ * frame state valid at the preheader (that of the last exit before it with no effect between,
+ * so the interpreter only redoes pure work). Sets block->loop_depth for the back-end. Runs
+ * after cse (fewer copies to move); dce may follow.
  */
 #include "ir/passes/passes.h"
 #include "ir/passes/pass_util.h"
+#include "runtime/list.h"
+#include "runtime/tuple.h"
 
 #include <stdlib.h>
 
@@ -14,27 +20,14 @@ typedef struct Loop {
     IrBlock *header;
     bool *body; /* by block id */
     int size;
+    bool resizes; /* some instruction in the loop may change a list's length */
 } Loop;
-
-/* Pure ops that read memory valid only once a guard has passed (a list, a boxed float):
-   moved above that guard, they could fault. */
-static bool speculatable(const IrInstr *i)
-{
-    if (!(ir_info(i)->flags & IRF_PURE))
-        return false;
-    switch (i->op) {
-    case IR_unbox_float: case IR_list_len: case IR_tuple_len: case IR_tuple_item:
-        return false;
-    default:
-        return true;
-    }
-}
 
 /* The loop headed by h: h and every block reaching one of its back edges without passing h.
    size 0 when h heads no loop. */
 static Loop find_loop(IrFunc *fn, const PuDom *d, IrBlock *h)
 {
-    Loop l = {h, NULL, 0};
+    Loop l = {h, NULL, 0, false};
     IrBlock **work = NULL;
     int nw = 0;
     for (int p = 0; p < h->npreds; p++) {
@@ -158,21 +151,131 @@ static bool invariant(const Loop *l, const IrInstr *i)
     return true;
 }
 
-static void hoist(IrFunc *fn, Loop *l)
+/* Whether a guard on `test`(v) (is_type with imm type, or is_float) passes before the end of
+   block at: it lies in a block dominating at. */
+static bool guarded(IrFunc *fn, const PuDom *d, const IrInstr *v, IrOp test, const void *type,
+                    IrBlock *at)
+{
+    for (int b = at->id;; b = d->idom[b]) {
+        for (IrInstr *g = fn->blocks[b]->first; g; g = g->next) {
+            if (g->op != IR_guard)
+                continue;
+            const IrInstr *c = g->args[0];
+            if (c->op == test && c->args[0] == v && (!type || c->imm == (int64_t)(uintptr_t)type))
+                return true;
+        }
+        if (b == 0)
+            return false;
+    }
+}
+
+/* Whether instruction i, invariant in l, may run at the end of the preheader ph. Pure ops that
+   read memory valid only once a guard has passed (a list, a boxed float) need that guard there;
+   list_len also needs a loop that resizes no list. (tuple_item stays: its index guard too.) */
+static bool speculatable(IrFunc *fn, const PuDom *d, const Loop *l, const IrInstr *i, IrBlock *ph)
+{
+    if (!(ir_info(i)->flags & IRF_PURE))
+        return false;
+    const IrInstr *v = i->nargs ? i->args[0] : NULL;
+    switch (i->op) {
+    case IR_list_len:
+        return !l->resizes && (v->ptypes == PT_LIST || v->op == IR_build_list ||
+                               guarded(fn, d, v, IR_is_type, &tr_list_type, ph));
+    case IR_tuple_len:
+        return v->ptypes == PT_TUPLE || v->op == IR_build_tuple ||
+               guarded(fn, d, v, IR_is_type, &tr_tuple_type, ph);
+    case IR_unbox_float:
+        return guarded(fn, d, v, IR_is_float, NULL, ph);
+    case IR_tuple_item:
+        return false;
+    default:
+        return true;
+    }
+}
+
+/* Guards worth hoisting: tests of a value's type or identity, which hold for a whole run of a
+   loop far more often than not (a spurious failure, when the loop would not have reached the
+   test, only resumes the interpreter early). Range and overflow checks stay where they are. */
+static bool hoistable_guard(const IrInstr *i)
+{
+    if (i->op == IR_num_to_f64)
+        return true;
+    if (i->op != IR_guard)
+        return false;
+    const IrInstr *c = i->args[0];
+    switch (c->op) {
+    case IR_is_small: case IR_is_flonum: case IR_is_float: case IR_eq_word:
+        return true;
+    case IR_is_type: /* of built-in types only: code in the loop may assign other __class__es */
+        return c->imm == (int64_t)(uintptr_t)&tr_list_type ||
+               c->imm == (int64_t)(uintptr_t)&tr_tuple_type;
+    default:
+        return false;
+    }
+}
+
+/* A frame state valid at the end of block b: that of the last guard before it when only
+   instructions without effects lie between (resuming there redoes pure work only), looking
+   back through blocks with a single predecessor. NULL if none. */
+static IrFrameState *state_at_end(IrBlock *b)
+{
+    int budget = 400;
+    for (IrInstr *i = b->last; budget-- > 0;) {
+        if (!i) {
+            if (b->npreds != 1)
+                return NULL;
+            b = b->preds[0];
+            i = b->last;
+            continue;
+        }
+        int flags = ir_info(i)->flags;
+        if (flags & IRF_EFFECT)
+            return NULL;
+        if ((flags & IRF_GUARD) && i->fs && i->op != IR_deopt)
+            return i->fs;
+        i = i->prev;
+    }
+    return NULL;
+}
+
+static IrFrameState *copy_state(IrFunc *fn, const IrFrameState *fs)
+{
+    IrFrameState *c = ir_fs_new(fn, fs->pc, fs->nlocals, fs->nstack);
+    c->in_try = fs->in_try;
+    for (int k = 0; k < fs->nlocals + fs->nstack; k++)
+        c->vals[k] = fs->vals[k];
+    return c;
+}
+
+static void hoist(IrFunc *fn, const PuDom *d, Loop *l)
 {
     IrBlock *h = l->header, *ph = NULL;
     for (int p = 0; p < h->npreds; p++)
         if (!l->body[h->preds[p]->id])
             ph = h->preds[p];
     TR_ASSERT(ph && ph->nsucc == 1);
+    l->resizes = false;
+    for (int b = h->id; b < fn->nblocks; b++)
+        if (l->body[b])
+            for (IrInstr *i = fn->blocks[b]->first; i; i = i->next)
+                l->resizes |= pu_may_resize(i);
     for (int b = h->id; b < fn->nblocks; b++) { /* reverse post-order: definitions first */
         if (!l->body[b])
             continue;
         IrInstr *next;
         for (IrInstr *i = fn->blocks[b]->first; i; i = next) {
             next = i->next;
-            if (i->op == IR_phi || !speculatable(i) || !invariant(l, i))
+            if (i->op == IR_phi || !invariant(l, i))
                 continue;
+            if (hoistable_guard(i)) {
+                IrFrameState *fs = state_at_end(ph);
+                if (!fs)
+                    continue;
+                i->fs = copy_state(fn, fs);
+                i->pc = fs->pc;
+            } else if (!speculatable(fn, d, l, i, ph)) {
+                continue;
+            }
             ir_remove(i);
             ir_insert_before(ph->last, i);
         }
@@ -197,9 +300,11 @@ void pass_licm(IrFunc *fn)
         add_preheader(fn, &loops[k]);
     ir_order(fn);
     n = find_loops(fn, &loops);
+    PuDom d;
+    pu_dom(fn, &d);
     qsort(loops, (size_t)n, sizeof *loops, by_size); /* inner loops first */
     for (int k = 0; k < n; k++) {
-        hoist(fn, &loops[k]);
+        hoist(fn, &d, &loops[k]);
         for (int b = 0; b < fn->nblocks; b++)
             fn->blocks[b]->loop_depth += loops[k].body[b];
     }

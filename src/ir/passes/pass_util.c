@@ -154,6 +154,15 @@ bool pu_fits_small(const IrInstr *v)
     }
 }
 
+/* --- Memory effects -------------------------------------------------------------------------- */
+
+bool pu_may_resize(const IrInstr *i)
+{
+    if (!(ir_info(i)->flags & IRF_EFFECT))
+        return false;
+    return i->op != IR_list_set && i->op != IR_range_next;
+}
+
 /* --- Control flow ----------------------------------------------------------------------------- */
 
 void pu_branch_to_jump(IrBlock *b, int keep)

@@ -50,6 +50,12 @@ IrInstr *pu_clone_const(IrInstr *at, const IrInstr *c);
 /* True when v is an int64 known to fit a small (62-bit) int. */
 bool pu_fits_small(const IrInstr *v);
 
+/* --- Memory effects ------------------------------------------------------------------------ */
+/* Whether i may change the length of some list (or anything else a pure memory read such as
+   list_len sees): every IRF_EFFECT op (calls, generic operations, appends) except the few known
+   to leave lengths alone (list_set stores an item in place, range_next steps an iterator). */
+bool pu_may_resize(const IrInstr *i);
+
 /* --- Control flow --------------------------------------------------------------------------- */
 /* Replaces the branch ending b by a jump to succ[keep], dropping the other edge (and the
    matching phi operands). The block left without predecessors goes at the next ir_order. */
