@@ -33,9 +33,11 @@ typedef struct AotModule {
 /* Machine code for the code object of pre-order index `code` (bc_code_walk) in module
    `module`; sorted by module, then code. */
 typedef struct AotNative {
-    uint32_t module, code;
+    uint32_t module, code; /* code | AOT_NATIVE_FALLBACK: the fallback of that code object */
     void *fn; /* TrValue fn(Frame *f): see src/backend/backend.h */
 } AotNative;
+
+#define AOT_NATIVE_FALLBACK 0x80000000u
 
 enum { /* the offsets build.c writes at */
     AOT_MODULE_SIZE = 48, AOT_MODULE_NAME = 0, AOT_MODULE_DATA = 8, AOT_MODULE_DATASIZE = 16,

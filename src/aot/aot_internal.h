@@ -25,6 +25,7 @@ typedef struct AotMod {
 
 typedef struct AotFunc { /* one compiled code object */
     int module, code;
+    bool fallback; /* the version without speculation (aot.h) */
     char sym[48];
     McCode mc;
 } AotFunc;

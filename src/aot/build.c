@@ -7,6 +7,7 @@
  */
 #include "aot/aot_internal.h"
 #include "backend/backend.h"
+#include "ir/passes/passes.h"
 #include "runtime/runtime.h"
 
 #include <errno.h>
@@ -52,25 +53,66 @@ static AotFunc *new_func(Build *b)
     return &b->funcs[b->nfuncs];
 }
 
-/* Compiles the code objects of module m with env; false when one that env names as the target
-   of direct calls did not compile (then its callers must be compiled again without it). */
-static bool compile_module(Build *b, int m, ModSyms *ms, const IrEnv *env, bool report)
+/* Whole-program facts: the argument types of the module's direct calls, from each of its code
+   objects specialized (program.h). */
+static void learn_calls(AotMod *mod, IrEnv *env)
+{
+    for (int c = 0; c < mod->ncode; c++) {
+        Arena a;
+        arena_init(&a);
+        const char *why;
+        IrFunc *fn = ir_build(&a, mod->codes[c], &why);
+        if (fn) {
+            fn->env = env;
+            pass_specialize(fn);
+            ir_env_learn_calls(env, fn);
+        }
+        arena_free(&a);
+    }
+}
+
+/* Compiles code c of module m (speculating when env allows) as the AotFunc of symbol sym; false
+   when the back-end cannot. *speculated: the code guesses. */
+static bool compile_one(Build *b, int m, int c, const char *sym, bool fallback, IrEnv *env,
+                        bool *speculated, const char **why)
+{
+    AotFunc *f = new_func(b);
+    f->module = m;
+    f->code = c;
+    f->fallback = fallback;
+    snprintf(f->sym, sizeof f->sym, "%s%s", sym, fallback ? "_f" : "");
+    mc_init(&f->mc);
+    *speculated = false;
+    env->speculated = speculated;
+    bool ok = backend_compile(b->mods[m]->codes[c], f->sym, env, &f->mc, why);
+    if (ok)
+        b->nfuncs++;
+    else
+        mc_free(&f->mc);
+    return ok;
+}
+
+/* Compiles the code objects of module m with env: each one speculating, and again without
+   when it guessed (its fallback). False when one that env names as the target of direct calls
+   did not compile (then its callers must be compiled again without it). */
+static bool compile_module(Build *b, int m, ModSyms *ms, IrEnv *env, bool report)
 {
     AotMod *mod = b->mods[m];
     bool ok_env = true;
     for (int c = 0; c < mod->ncode; c++) {
-        AotFunc *f = new_func(b);
-        f->module = m;
-        f->code = c;
-        snprintf(f->sym, sizeof f->sym, "%s", ms->names[c]);
-        mc_init(&f->mc);
         CodeObj *co = mod->codes[c];
         const char *why = "?";
-        bool ok = backend_compile(co, f->sym, env, &f->mc, &why);
-        if (ok) {
-            b->nfuncs++;
-        } else {
-            mc_free(&f->mc);
+        bool speculated = false;
+        env->speculate = true;
+        bool ok = compile_one(b, m, c, ms->names[c], false, env, &speculated, &why);
+        if (ok && speculated) {
+            env->speculate = false;
+            bool again;
+            const char *why2;
+            if (!compile_one(b, m, c, ms->names[c], true, env, &again, &why2))
+                speculated = false;
+        }
+        if (!ok) {
             ms->failed[c] = true;
             for (int k = 0; k < env->nfuncs; k++)
                 ok_env &= env->funcs[k].code != co;
@@ -78,7 +120,8 @@ static bool compile_module(Build *b, int m, ModSyms *ms, const IrEnv *env, bool 
         if (report && b->opt->verbose)
             fprintf(stderr, "trident build: %s:%d %s: %s%s\n",
                     m == 0 ? b->opt->script : mod->file, co->firstlineno,
-                    tr_str_utf8(co->qualname), ok ? "compiled" : "interpreted: ",
+                    tr_str_utf8(co->qualname),
+                    !ok ? "interpreted: " : speculated ? "compiled, with a fallback" : "compiled",
                     ok ? "" : why);
     }
     return ok_env;
@@ -98,12 +141,14 @@ static void compile_natives(Build *b)
             snprintf(ms.names[c], sizeof ms.names[c], "tr_aot_m%d_c%d", m, c);
         IrEnv env;
         ir_env_module(&env, &a, mod->codes[0], mod_sym, &ms);
+        learn_calls(mod, &env);
         int first = b->nfuncs;
         if (!compile_module(b, m, &ms, &env, true)) {
             /* a function named by env did not compile: again, without direct calls to it */
             while (b->nfuncs > first)
                 mc_free(&b->funcs[--b->nfuncs].mc);
             ir_env_module(&env, &a, mod->codes[0], mod_sym, &ms);
+            learn_calls(mod, &env);
             compile_module(b, m, &ms, &env, false);
         }
         arena_free(&a);

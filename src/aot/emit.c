@@ -104,7 +104,8 @@ static void emit_natives(Emit *e, Build *b)
     memset(table, 0, size);
     for (int i = 0; i < b->nfuncs; i++) {
         put32(table + i * AOT_NATIVE_SIZE + AOT_NATIVE_MODULE, (uint32_t)b->funcs[i].module);
-        put32(table + i * AOT_NATIVE_SIZE + AOT_NATIVE_CODE, (uint32_t)b->funcs[i].code);
+        put32(table + i * AOT_NATIVE_SIZE + AOT_NATIVE_CODE,
+              (uint32_t)b->funcs[i].code | (b->funcs[i].fallback ? AOT_NATIVE_FALLBACK : 0));
     }
     uint64_t base = elf_append(e->o, e->data, table, size, 8);
     elf_symbol(e->o, "trident_aot_natives", e->data, base, size, true, false);

@@ -37,7 +37,17 @@ static const RtSymbol symbols[] = {
     {"tr_builtin_type", &tr_builtin_type},
     {"tr_range_type", &tr_range_type},
     {"tr_AssertionError", &tr_AssertionError},
+    {"tr_bi_len", (void *)tr_bi_len},
+    {"tr_math_sqrt", (void *)tr_math_sqrt},
 };
+
+const char *rt_symbol_name(const void *addr)
+{
+    for (size_t k = 0; k < TR_ARRAY_LEN(symbols); k++)
+        if (symbols[k].addr == addr)
+            return symbols[k].name;
+    return NULL;
+}
 
 void *rt_symbol_lookup(const char *name)
 {

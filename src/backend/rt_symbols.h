@@ -14,5 +14,6 @@ typedef struct RtSymbol {
 } RtSymbol;
 
 void *rt_symbol_lookup(const char *name); /* NULL if unknown */
+const char *rt_symbol_name(const void *addr); /* the name of the symbol at addr, or NULL */
 
 #endif

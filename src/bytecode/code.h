@@ -49,6 +49,8 @@ typedef struct CodeObj {
     void *native;
     void *mcode;       /* the same machine code, kept when native is given up: names the
                           function in the guards of direct calls */
+    void *fallback;    /* machine code without speculation, to take over from native when
+                          native's guesses fail (AOT); NULL: none */
     bool native_tried; /* the JIT tried to compile it (whatever the outcome) */
     uint32_t deopts;   /* failed guards of its machine code (vm/native.c gives up past a limit) */
 } CodeObj;

@@ -42,7 +42,9 @@ int cli_cmd_ast(int argc, char **argv);
 struct IrEnv;
 /* env: what the compiler knows about the file's module (direct calls), for backend_compile. */
 typedef void (*CliCodeFn)(CodeObj *co, const struct IrEnv *env, void *ctx);
-int cli_each_code(const char *cmd, const char *file, const char *func, CliCodeFn fn, void *ctx);
+/* speculate: compile as `trident build` compiles first (guesses from the whole module). */
+int cli_each_code(const char *cmd, const char *file, const char *func, bool speculate,
+                  CliCodeFn fn, void *ctx);
 int cli_cmd_ir(int argc, char **argv);
 int cli_cmd_asm(int argc, char **argv); /* cmd_asm.c: the generated machine code */  /* cmd_ir.c: the SSA IR of each function */
 int cli_cmd_bench(int argc, char **argv); /* cmd_bench.c: time a program in every mode */

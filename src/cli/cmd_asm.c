@@ -16,6 +16,7 @@
 
 typedef struct AsmOpts {
     const char *func;
+    bool speculate;
     csh cs;
 } AsmOpts;
 
@@ -63,17 +64,19 @@ int cli_cmd_asm(int argc, char **argv)
     for (int k = 0; k < argc; k++) {
         if (!strcmp(argv[k], "--func") && k + 1 < argc)
             o.func = argv[++k];
+        else if (!strcmp(argv[k], "--speculate"))
+            o.speculate = true;
         else if (!strcmp(argv[k], "--target") && k + 1 < argc && !strcmp(argv[k + 1], "x86_64"))
             k++;
         else if (!file && argv[k][0] != '-')
             file = argv[k];
         else {
-            fprintf(stderr, "usage: trident asm FILE [--func NAME] [--target x86_64]\n");
+            fprintf(stderr, "usage: trident asm FILE [--func NAME] [--target x86_64] [--speculate]\n");
             return CLI_USAGE;
         }
     }
     if (!file) {
-        fprintf(stderr, "usage: trident asm FILE [--func NAME] [--target x86_64]\n");
+        fprintf(stderr, "usage: trident asm FILE [--func NAME] [--target x86_64] [--speculate]\n");
         return CLI_USAGE;
     }
     if (cs_open(CS_ARCH_X86, CS_MODE_64, &o.cs) != CS_ERR_OK) {
@@ -81,7 +84,7 @@ int cli_cmd_asm(int argc, char **argv)
         return CLI_ERROR;
     }
     cs_option(o.cs, CS_OPT_SYNTAX, CS_OPT_SYNTAX_INTEL);
-    int st = cli_each_code("asm", file, o.func, show, &o);
+    int st = cli_each_code("asm", file, o.func, o.speculate, show, &o);
     cs_close(&o.cs);
     return st;
 }

@@ -16,6 +16,7 @@
 
 typedef struct IrOpts {
     const char *func, *after;
+    bool speculate;
     bool failed;
 } IrOpts;
 
@@ -83,6 +84,8 @@ int cli_cmd_ir(int argc, char **argv)
     for (int k = 0; k < argc; k++) {
         if (!strcmp(argv[k], "--func") && k + 1 < argc) {
             o.func = argv[++k];
+        } else if (!strcmp(argv[k], "--speculate")) {
+            o.speculate = true;
         } else if (!strcmp(argv[k], "--after") && k + 1 < argc) {
             o.after = argv[++k];
             bool known = false;
@@ -98,14 +101,14 @@ int cli_cmd_ir(int argc, char **argv)
         } else if (!file && argv[k][0] != '-') {
             file = argv[k];
         } else {
-            fprintf(stderr, "usage: trident ir FILE [--func NAME] [--after PASS]\n");
+            fprintf(stderr, "usage: trident ir FILE [--func NAME] [--after PASS] [--speculate]\n");
             return CLI_USAGE;
         }
     }
     if (!file) {
-        fprintf(stderr, "usage: trident ir FILE [--func NAME] [--after PASS]\n");
+        fprintf(stderr, "usage: trident ir FILE [--func NAME] [--after PASS] [--speculate]\n");
         return CLI_USAGE;
     }
-    int st = cli_each_code("ir", file, o.func, show, &o);
+    int st = cli_each_code("ir", file, o.func, o.speculate, show, &o);
     return st == CLI_OK && o.failed ? CLI_ERROR : st;
 }

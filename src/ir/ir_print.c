@@ -7,6 +7,8 @@
  */
 #include "ir/ir.h"
 
+#include "backend/rt_symbols.h"
+
 #include "runtime/object.h"
 #include "runtime/exc.h"
 #include "runtime/str.h"
@@ -123,6 +125,11 @@ void ir_print_instr(StrBuf *out, IrInstr *i)
     case IR_func_code_is:
         sb_printf(out, " %s", (const char *)(uintptr_t)i->imm);
         break;
+    case IR_is_cfunc: {
+        const char *nm = rt_symbol_name((const void *)(uintptr_t)i->imm);
+        sb_printf(out, " %s", nm ? nm : "?");
+        break;
+    }
     case IR_call_direct:
         sb_printf(out, " %s", tr_str_utf8(((CodeObj *)(uintptr_t)i->imm)->qualname));
         break;

@@ -5,6 +5,9 @@
  */
 #include "ir/program.h"
 
+#include "ir/ir.h"
+#include "ir/passes/specialize.h"
+
 #include "bytecode/opcodes.h"
 #include "runtime/runtime.h"
 #include "runtime/str.h"
@@ -39,6 +42,7 @@ static void drop_global_stores(IrEnv *env, CodeObj *co)
 void ir_env_module(IrEnv *env, Arena *a, CodeObj *mod,
                    const char *(*sym_of)(void *ctx, CodeObj *co), void *ctx)
 {
+    *env = (IrEnv){0};
     int cap = 0;
     for (int pc = 0; pc < mod->ncode; pc++)
         cap += BC_OP(mod->code[pc]) == OP_STORE_NAME;
@@ -79,7 +83,7 @@ void ir_env_module(IrEnv *env, Arena *a, CodeObj *mod,
         const char *sym = sym_of(ctx, code);
         if (!sym)
             continue;
-        env->funcs[env->nfuncs++] = (IrModFunc){name, code, sym};
+        env->funcs[env->nfuncs++] = (IrModFunc){.name = name, .code = code, .sym = sym};
     }
     drop_global_stores(env, mod);
 }
@@ -92,4 +96,29 @@ const IrModFunc *ir_env_func(const IrEnv *env, TrValue name)
         if (env->funcs[k].code && same_name(env->funcs[k].name, name))
             return &env->funcs[k];
     return NULL;
+}
+
+const IrModFunc *ir_env_code(const IrEnv *env, const CodeObj *co)
+{
+    for (int k = 0; env && k < env->nfuncs; k++)
+        if (env->funcs[k].code == co)
+            return &env->funcs[k];
+    return NULL;
+}
+
+void ir_env_learn_calls(IrEnv *env, IrFunc *fn)
+{
+    for (int b = 0; b < fn->nblocks; b++)
+        for (IrInstr *i = fn->blocks[b]->first; i; i = i->next) {
+            if (i->op != IR_call_direct)
+                continue;
+            IrModFunc *mf = (IrModFunc *)ir_env_code(env, (CodeObj *)(uintptr_t)i->imm);
+            if (!mf)
+                continue;
+            for (int k = 0; k + 1 < i->nargs && k < IR_ENV_MAX_ARGS; k++) {
+                uint32_t f = spec_arg_fact(i->args[k + 1]);
+                mf->argfacts[k] = !mf->seen || mf->argfacts[k] == f ? f : 0;
+            }
+            mf->seen = true;
+        }
 }

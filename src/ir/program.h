@@ -10,18 +10,29 @@
 #include "bytecode/code.h"
 #include "common/arena.h"
 
+enum { IR_ENV_MAX_ARGS = 8 };
+
 typedef struct IrModFunc {
     TrValue name;     /* interned str */
     CodeObj *code;
     const char *sym;  /* the symbol of its machine code */
+    /* PT_* facts of its first arguments at every direct call seen (ir_env_learn_calls); 0:
+       unknown. Only a guess: other callers may pass anything. */
+    uint32_t argfacts[IR_ENV_MAX_ARGS];
+    bool seen;
 } IrModFunc;
 
 typedef struct IrEnv {
     IrModFunc *funcs;
     int nfuncs;
+    /* Compile speculatively: guard the argument facts at entry, and take unknown operands of
+       float arithmetic for floats in functions that deal in floats. Set *speculated when the
+       code guesses (then it needs a fallback version compiled without). */
+    bool speculate;
+    bool *speculated;
 } IrEnv;
 
-/* Fills env from the module code `mod`: every `def NAME` at module level (no closure, no
+/* Fills env (all of it: speculation off) from the module code `mod`: every `def NAME` at module level (no closure, no
    decorator) whose NAME the module binds nowhere else, and whose code sym_of names (NULL: not
    compiled, so no direct call). Arrays come from a. */
 void ir_env_module(IrEnv *env, Arena *a, CodeObj *mod,
@@ -29,5 +40,11 @@ void ir_env_module(IrEnv *env, Arena *a, CodeObj *mod,
 
 /* The function the global `name` is expected to hold, or NULL. */
 const IrModFunc *ir_env_func(const IrEnv *env, TrValue name);
+/* The entry of code co, or NULL. */
+const IrModFunc *ir_env_code(const IrEnv *env, const CodeObj *co);
+
+struct IrFunc;
+/* Records the argument facts of fn's direct calls (fn specialized) in env. */
+void ir_env_learn_calls(IrEnv *env, struct IrFunc *fn);
 
 #endif

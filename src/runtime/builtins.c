@@ -186,6 +186,8 @@ static TrValue bi_len(TrValue self, const TrValue *args, size_t nargs, TrValue k
     int64_t n = tr_len(args[0]);
     return n < 0 ? TR_ERR : tr_int_from_i64(n);
 }
+TrValue tr_bi_len(TrValue self, const TrValue *args, size_t nargs, TrValue kw)
+    __attribute__((alias("bi_len")));
 
 static TrValue bi_abs(TrValue self, const TrValue *args, size_t nargs, TrValue kw)
 {

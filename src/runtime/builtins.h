@@ -25,6 +25,10 @@ extern const TrMethodDef tr_builtins_num_methods[];   /* builtins_num.c */
    "f expected 2 arguments, got 1" / "at least" / "at most", "f() takes no keyword arguments".
    Each returns 0, or -1 with TypeError set. */
 int tr_bi_one_arg(const char *fname, size_t nargs, TrValue kwnames);
+/* The C functions of len() and math.sqrt(), under names compiled code can refer to: calls of
+   them are recognized by the function (specialize.c). */
+TrValue tr_bi_len(TrValue self, const TrValue *args, size_t nargs, TrValue kw);
+TrValue tr_math_sqrt(TrValue self, const TrValue *a, size_t n, TrValue kw);
 int tr_bi_nargs(const char *fname, size_t nargs, TrValue kwnames, size_t min, size_t max);
 /* Binds keyword arguments (values follow the positional ones) to names[0..n): out[i] gets the
    value or stays as it was. An unknown name raises "'x' is an invalid keyword argument for

@@ -405,6 +405,8 @@ FUNC1(log1p, m_log1p, false)
 FUNC1(sin, sin, false)
 FUNC1(sinh, sinh, true)
 FUNC1(sqrt, sqrt, false)
+TrValue tr_math_sqrt(TrValue self, const TrValue *a, size_t n, TrValue kw)
+    __attribute__((alias("math_sqrt")));
 FUNC1(tan, tan, false)
 FUNC1(tanh, tanh, false)
 FUNC1A(erf, erf)

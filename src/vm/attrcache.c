@@ -86,11 +86,34 @@ static void fill_member(AttrCache *c, TrType *t, int32_t offset)
     c->member = offset;
 }
 
+/* A module's attribute found in its dict: cached by (keys_version, entry). */
+static TrValue module_attr(AttrCache *c, TrValue o, TrValue name)
+{
+    TrValue d = ((TrModule *)tr_obj(o))->dict;
+    if (!tr_is_ptr(d) || tr_obj(d)->type != &tr_dict_type || !tr_as_dict(d)->keys_version ||
+        !tr_is_str(name))
+        return 0;
+    int64_t ix = tr_dict_find_str(d, name);
+    if (ix < 0)
+        return 0;
+    c->type = NULL;
+    c->shape = ATTRCACHE_MODULE;
+    c->epoch = tr_as_dict(d)->keys_version;
+    c->index = (int32_t)ix;
+    c->member = 0;
+    return tr_as_dict(d)->entries[ix].value;
+}
+
 TrValue vm_load_attr_slow(AttrCache *c, TrValue o, TrValue name)
 {
     TrType *t = NULL;
     TrAttrs *a = NULL;
     GlobalEntry *e = NULL;
+    if (tr_is_ptr(o) && tr_obj(o)->type == &tr_module_type) {
+        TrValue v = module_attr(c, o, name);
+        if (v)
+            return v;
+    }
     if (tr_is_ptr(o)) {
         t = tr_obj(o)->type;
         if (vm_cacheable_type(t) && t->getattr == tr_generic_getattr) {

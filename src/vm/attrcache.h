@@ -8,6 +8,8 @@
 
 #include "bytecode/code.h"
 #include "runtime/class.h"
+#include "runtime/dict.h"
+#include "runtime/module.h"
 
 typedef struct AttrCache {
     TrType *type;
@@ -21,6 +23,18 @@ typedef struct AttrCache {
 } AttrCache;
 
 #define ATTRCACHE_TYPE_ONLY (-2)
+/* LOAD_ATTR on a module (math.sqrt): type NULL (so no instance ever hits), shape this mark,
+   epoch the keys_version of the module's dict and index the entry, as the global caches. */
+#define ATTRCACHE_MODULE ((TrShape *)(uintptr_t)8)
+
+/* The attribute c caches for module o, or 0 (then vm_load_attr_slow). */
+static inline TrValue vm_module_attr_hit(const AttrCache *c, TrValue o)
+{
+    if (c->shape != ATTRCACHE_MODULE || !tr_is_ptr(o) || tr_obj(o)->type != &tr_module_type)
+        return 0;
+    TrDict *d = (TrDict *)tr_obj(((TrModule *)tr_obj(o))->dict);
+    return d->keys_version == c->epoch ? d->entries[c->index].value : 0;
+}
 
 static inline AttrCache *vm_attr_cache(CodeObj *co, int i)
 {

@@ -321,6 +321,9 @@ TrValue vm_eval(Frame *entry, bool throwing)
                     DISPATCH();
                 }
             }
+        } else if ((v = vm_module_attr_hit(ac, a))) {
+            TOP() = v;
+            DISPATCH();
         }
         v = vm_load_attr_slow(ac, a, names[OPARG]);
         CHECK(v);

@@ -204,6 +204,9 @@ TrValue rt_load_attr(Frame *f, TrValue obj, int64_t pc)
                 return at->values[ac->index];
         }
     }
+    TrValue mv = ac ? vm_module_attr_hit(ac, obj) : 0;
+    if (mv)
+        return mv;
     return load_attr_miss(f, obj, pc);
 }
 

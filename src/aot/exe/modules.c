@@ -41,8 +41,13 @@ CodeObj *aot_exe_load_code(uint32_t m)
     }
     for (uint32_t i = lo; i < trident_aot_nnatives && trident_aot_natives[i].module == m; i++) {
         const AotNative *n = &trident_aot_natives[i];
-        if (n->code < codes.n && codes.v[n->code])
-            codes.v[n->code]->native = codes.v[n->code]->mcode = n->fn;
+        uint32_t c = n->code & ~AOT_NATIVE_FALLBACK;
+        if (c >= codes.n || !codes.v[c])
+            continue;
+        if (n->code & AOT_NATIVE_FALLBACK)
+            codes.v[c]->fallback = n->fn;
+        else
+            codes.v[c]->native = codes.v[c]->mcode = n->fn;
     }
     return co;
 }

@@ -10,6 +10,7 @@
 
 #include "backend/x86_64/x64_arith.h"
 #include "backend/x86_64/x64_gen_internal.h"
+#include "backend/rt_symbols.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -489,11 +490,15 @@ static void gen_instr(Gen *g, IrInstr *i)
         x64g_store(g, i, X64_RAX);
         return;
     }
-    case IR_func_code_is: { /* a function whose code's mcode is the symbol imm */
+    case IR_func_code_is: /* a function whose code's mcode is the symbol imm */
+    case IR_is_cfunc: {   /* a built-in function whose C function is imm */
+        bool func = i->op == IR_func_code_is;
         X64Label no = x64_label_new(a), done = x64_label_new(a);
-        const char *fsym = x64g_static_symbol(&tr_function_type);
-        if (!fsym) {
-            x64g_fail(g, "no symbol for the function type");
+        const char *fsym = x64g_static_symbol(func ? &tr_function_type : &tr_builtin_type);
+        const char *want = func ? (const char *)(uintptr_t)i->imm
+                                : rt_symbol_name((const void *)(uintptr_t)i->imm);
+        if (!fsym || !want) {
+            x64g_fail(g, "no symbol for a function test");
             return;
         }
         x64g_load(g, X64_RAX, v[0]);
@@ -504,9 +509,13 @@ static void gen_instr(Gen *g, IrInstr *i)
         x64_mov_abs(a, X64_RCX, fsym, 0);
         x64_rm(a, X64_CMP, X64_Q, X64_RCX, x64_mem(X64_RAX, 0));
         x64_jcc(a, X64_CC_NE, no);
-        x64_rm(a, X64_MOV, X64_Q, X64_RAX, x64_mem(X64_RAX, offsetof(TrFunction, code)));
-        x64_rm(a, X64_MOV, X64_Q, X64_RAX, x64_mem(X64_RAX, offsetof(CodeObj, mcode)));
-        x64_mov_abs(a, X64_RCX, (const char *)(uintptr_t)i->imm, 0);
+        if (func) {
+            x64_rm(a, X64_MOV, X64_Q, X64_RAX, x64_mem(X64_RAX, offsetof(TrFunction, code)));
+            x64_rm(a, X64_MOV, X64_Q, X64_RAX, x64_mem(X64_RAX, offsetof(CodeObj, mcode)));
+        } else {
+            x64_rm(a, X64_MOV, X64_Q, X64_RAX, x64_mem(X64_RAX, offsetof(TrBuiltin, fn)));
+        }
+        x64_mov_abs(a, X64_RCX, want, 0);
         x64_rr(a, X64_CMP, X64_Q, X64_RAX, X64_RCX);
         x64_setcc(a, X64_CC_E, X64_RAX);
         x64_rr(a, X64_MOVZX8, X64_D, X64_RAX, X64_RAX);

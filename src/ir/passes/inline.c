@@ -32,26 +32,6 @@ static bool abandonable(const IrInstr *i)
     }
 }
 
-/* What is known of a tagged argument's type (PT_*; 0: nothing). */
-static uint32_t arg_fact(const IrInstr *v)
-{
-    if (v->ptypes)
-        return v->ptypes;
-    switch (v->op) {
-    case IR_tag_int: return PT_SMALLINT;
-    case IR_box_int: return PT_INT;
-    case IR_box_float: return PT_FLOAT;
-    case IR_bool_to_obj: return PT_BOOL;
-    case IR_const:
-        if (tr_is_small(v->cval))
-            return PT_SMALLINT;
-        if (tr_is_flonum(v->cval))
-            return PT_FLOAT;
-        return 0;
-    default: return 0;
-    }
-}
-
 /* The optimized IR of callee for the argument facts of call, or NULL when it cannot be
    inlined. */
 static IrFunc *callee_ir(IrFunc *fn, IrInstr *call, CodeObj *callee)
@@ -65,7 +45,7 @@ static IrFunc *callee_ir(IrFunc *fn, IrInstr *call, CodeObj *callee)
             if (i->op == IR_entry_local) {
                 if (i->imm >= callee->argcount)
                     return NULL;
-                i->ptypes = arg_fact(call->args[1 + i->imm]); /* what the caller proved */
+                i->ptypes = spec_arg_fact(call->args[1 + i->imm]); /* what the caller proved */
             }
     if (ir_optimize(g, false, NULL, NULL))
         return NULL;

@@ -21,10 +21,6 @@
 
 #include <string.h>
 
-/* Guards that compare a global with a builtin function object (len) need the back-ends to
-   load that object as a constant, which the x86-64 one cannot do yet (it knows static objects
-   and the code object's constants): until it can, len() stays a call. range is a static type. */
-static const bool guard_builtin_functions = false;
 
 typedef struct Forms { /* unboxed forms of a tagged value made by a guard, valid in their block */
     IrInstr *i, *f;
@@ -225,6 +221,60 @@ static void binop_float(SpecCtx *s, IrInstr *ins)
     replace(s, ins, tagged(s, IR_box_float, r, PT_FLOAT, ins));
 }
 
+/* Notes that fn's code guesses (IrEnv.speculated). */
+static void guessed(SpecCtx *s)
+{
+    if (s->fn->env && s->fn->env->speculated)
+        *s->fn->env->speculated = true;
+}
+
+/* K_FLOAT_GUESS: the first operand guarded to be a float makes the operation a float one.
+   Always guarded: a double cached for it may come from num_to_f64, which takes ints too. */
+static void binop_guess_float(SpecCtx *s, IrInstr *ins)
+{
+    IrInstr *x = ins->args[0];
+    guard(s, mk(s, IR_is_float, x, NULL, ins), ins);
+    Forms *fm = x->aux;
+    if (!(fm && fm->f && fm->f->block == ins->block))
+        forms(s, x)->f = mk(s, IR_unbox_float, x, NULL, ins);
+    guessed(s);
+    binop_float(s, ins);
+}
+
+/* Speculation (IrEnv.speculate): the argument facts of the direct calls seen are guarded at
+   entry, which resumes the interpreter at the first instruction when they do not hold. Floats
+   among them, or float constants, make unknown operands of arithmetic be taken for floats. */
+static void speculate(SpecCtx *s)
+{
+    IrFunc *fn = s->fn;
+    if (!fn->env || !fn->env->speculate)
+        return;
+    const IrModFunc *mf = ir_env_code(fn->env, fn->co);
+    IrBlock *b0 = fn->blocks[0];
+    bool floats = false;
+    for (IrInstr *i = b0->first; i && mf && mf->seen; i = i->next) {
+        if (i->op != IR_entry_local || i->imm >= IR_ENV_MAX_ARGS ||
+            mf->argfacts[i->imm] != PT_FLOAT)
+            continue;
+        IrFrameState *fs = ir_fs_new(fn, 0, fn->co->nlocalsplus, 0);
+        for (IrInstr *e = b0->first; e; e = e->next)
+            if (e->op == IR_entry_local && e->imm < fn->co->nlocalsplus)
+                fs->vals[e->imm] = e;
+        IrInstr *c = ir_new(fn, IR_is_float, 1, &i), *g = ir_new(fn, IR_guard, 1, &c);
+        c->pc = g->pc = 0;
+        g->fs = fs;
+        ir_insert_before(b0->last, c);
+        ir_insert_before(b0->last, g);
+        i->ptypes = PT_FLOAT;
+        floats = true;
+        guessed(s);
+    }
+    for (int b = 0; b < fn->nblocks && !floats; b++)
+        for (IrInstr *i = fn->blocks[b]->first; i && !floats; i = i->next)
+            floats = i->op == IR_const && tr_is_float(i->cval);
+    s->guess_floats = floats;
+}
+
 static void compare(SpecCtx *s, IrInstr *ins, SpecKind k)
 {
     IrInstr *c;
@@ -347,7 +397,9 @@ static void guard_callee(SpecCtx *s, IrInstr *call, TrValue builtin)
 static void direct_call(SpecCtx *s, IrInstr *ins)
 {
     IrInstr *callee = ins->args[1];
-    if (!s->fn->env || ins->imm >= 0 || callee->op != IR_load_global ||
+    /* load_name: in module code (class bodies too: the guard checks what was found) */
+    if (!s->fn->env || ins->imm >= 0 ||
+        (callee->op != IR_load_global && callee->op != IR_load_name) ||
         ins->args[0]->op != IR_const || ins->args[0]->cval)
         return;
     const IrModFunc *mf =
@@ -381,10 +433,22 @@ static void call(SpecCtx *s, IrInstr *ins)
             if (spec_fact(s, ins->args[k]) != PT_SMALLINT)
                 guard(s, mk(s, IR_is_small, ins->args[k], NULL, ins), ins);
     } else if (spec_len_ok(s, ins)) {
-        guard_callee(s, ins, s->len_obj);
+        /* built-in functions are no static objects: recognized by their C function */
+        IrInstr *is = mk(s, IR_is_cfunc, ins->args[1], NULL, ins);
+        is->imm = (int64_t)(uintptr_t)tr_bi_len;
+        guard(s, is, ins);
         IrInstr *x = ins->args[2];
         IrInstr *n = mk(s, spec_fact(s, x) == PT_LIST ? IR_list_len : IR_tuple_len, x, NULL, ins);
         replace(s, ins, tagged(s, IR_tag_int, n, PT_SMALLINT, ins));
+    } else if (spec_sqrt_ok(s, ins)) {
+        IrInstr *is = mk(s, IR_is_cfunc, ins->args[1], NULL, ins);
+        is->imm = (int64_t)(uintptr_t)tr_math_sqrt;
+        guard(s, is, ins);
+        IrInstr *x = as_f64(s, ins->args[2], ins, true);
+        /* a negative x raises ValueError: the VM does it (NaN fails the test too, and the VM
+           returns NaN) */
+        guard(s, mk_cmp(s, IR_cmp_f64, x, mk_f64(s, 0.0, ins), TR_GE, ins), ins);
+        replace(s, ins, tagged(s, IR_box_float, mk(s, IR_sqrt_f64, x, NULL, ins), PT_FLOAT, ins));
     }
 }
 
@@ -415,7 +479,10 @@ static bool counted_ok(SpecCtx *s, IrInstr *ins)
 {
     IrInstr *it = ins->args[0], *cl = it->args[0], *st = ins->next;
     IrBlock *h = ins->block, *pre = it->block;
-    if (!st || st->op != IR_is_stop || st->args[0] != ins || st->next != h->last ||
+    for (IrInstr *i = st ? st->next : NULL; i && i != h->last; i = i->next)
+        if (i->op != IR_const_i64 && i->op != IR_const_f64 && i->op != IR_const)
+            return false; /* constants the rewriting of phis left there may stay */
+    if (!st || st->op != IR_is_stop || st->args[0] != ins ||
         h->last->op != IR_branch || h->last->args[0] != st || pre == h ||
         pre->last->op != IR_jump || pre->nsucc != 1)
         return false;
@@ -668,6 +735,8 @@ static void rewrite(SpecCtx *s, IrInstr *ins)
             binop_int(s, ins);
         else if (k == K_FLOAT)
             binop_float(s, ins);
+        else if (k == K_FLOAT_GUESS)
+            binop_guess_float(s, ins);
         return;
     case IR_compare:
         if ((k = spec_plan_compare(s, ins)) != K_GENERIC)
@@ -706,8 +775,9 @@ void pass_specialize(IrFunc *fn)
     SpecCtx ctx = {.fn = fn}, *s = &ctx;
     TrValue bi = tr_builtins();
     s->range_obj = tr_dict_get_cstr(bi, "range");
-    s->len_obj = guard_builtin_functions ? tr_dict_get_cstr(bi, "len") : 0;
+    s->len_obj = tr_dict_get_cstr(bi, "len");
     ir_clear_aux(fn);
+    speculate(s);
     spec_infer(s);
     for (int b = 0; b < fn->nblocks; b++)
         unbox_phis(s, fn->blocks[b]);

@@ -22,7 +22,9 @@ typedef enum {
 } NumClass;
 
 /* How an op is specialized. */
-typedef enum { K_GENERIC, K_INT, K_FLOAT } SpecKind;
+/* K_FLOAT_GUESS: operands of unknown type taken for floats (speculation, see IrEnv): the
+   first is guarded to be a float, the second a float or an int. */
+typedef enum { K_GENERIC, K_INT, K_FLOAT, K_FLOAT_GUESS } SpecKind;
 
 typedef struct SpecCtx {
     IrFunc *fn;
@@ -31,12 +33,16 @@ typedef struct SpecCtx {
     IrInstr **repl; /* by value id: what replaced it (see replace in specialize.c) */
     int nrepl;
     TrValue range_obj, len_obj; /* the builtins, to guard load_global results against */
+    bool guess_floats;          /* plan K_FLOAT_GUESS (speculating, in a function with floats) */
 } SpecCtx;
 
 /* Errors of generic ops outside try blocks need only their pc: drops the rest of their states
    (pass_specialize does unless fn has an environment: then pass_inline does, after). */
 void spec_shrink_states(IrFunc *fn);
-uint32_t spec_fact(SpecCtx *s, const IrInstr *v); /* facts of a tagged value (PT_ANY if none) */
+uint32_t spec_fact(SpecCtx *s, const IrInstr *v);
+/* What the instructions that made a tagged value say of its type, without inference (PT_*; 0:
+   nothing): for facts carried across calls. */
+uint32_t spec_arg_fact(const IrInstr *v); /* facts of a tagged value (PT_ANY if none) */
 NumClass spec_class(uint32_t fact);
 SpecKind spec_plan_binop(SpecCtx *s, const IrInstr *ins);
 SpecKind spec_plan_compare(SpecCtx *s, const IrInstr *ins);
@@ -47,6 +53,7 @@ uint32_t spec_result(SpecCtx *s, const IrInstr *ins);
 TrValue spec_call_builtin(SpecCtx *s, const IrInstr *call);
 bool spec_range_ok(SpecCtx *s, const IrInstr *call); /* range(args) on ints we can guard */
 bool spec_len_ok(SpecCtx *s, const IrInstr *call);
+bool spec_sqrt_ok(SpecCtx *s, const IrInstr *call); /* math.sqrt(number) */
 /* for_next over iter(range(ints)): steps a range iterator (range_next) */
 bool spec_range_loop(SpecCtx *s, const IrInstr *fornext);   /* len(x) of a known list or tuple */
 /* Runs the fixed point; leaves facts in s->ty and in each tagged value's ptypes. */

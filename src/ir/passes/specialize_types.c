@@ -7,6 +7,8 @@
  */
 #include "ir/passes/specialize.h"
 
+#include "bytecode/opcodes.h"
+
 #include "runtime/float.h"
 #include "runtime/object.h"
 #include "runtime/str.h"
@@ -114,6 +116,8 @@ SpecKind spec_plan_binop(SpecCtx *s, const IrInstr *ins)
         (a == C_FLOAT || a == C_INT || a == C_UNKNOWN) &&
         (b == C_FLOAT || b == C_INT || b == C_UNKNOWN))
         return K_FLOAT;
+    if (s->guess_floats && float_op(op) && a == C_UNKNOWN && b == C_UNKNOWN)
+        return K_FLOAT_GUESS;
     return K_GENERIC;
 }
 
@@ -188,6 +192,27 @@ bool spec_range_ok(SpecCtx *s, const IrInstr *call)
     return true;
 }
 
+/* math.sqrt(x) of a number: (NULL, load_attr(load_global math, sqrt), x); the callee is guarded
+   to be the built-in whose C function is tr_math_sqrt. */
+bool spec_sqrt_ok(SpecCtx *s, const IrInstr *call)
+{
+    if (call->op != IR_call || call->nargs != 3 || call->imm != -1)
+        return false;
+    const IrInstr *n = call->args[0], *at = call->args[1];
+    if (n->op != IR_const || n->cval != 0 || at->op != IR_load_attr || !at->block ||
+        !global_named(at->args[0], "math"))
+        return false;
+    CodeObj *co = at->block->fn->co;
+    if (at->pc < 0 || at->pc >= co->ncode)
+        return false;
+    TrTuple *names = tr_as_tuple(co->names);
+    uint32_t k = BC_ARG(co->code[at->pc]);
+    if (k >= (uint32_t)names->len || !tr_str_eq_cstr(names->items[k], "sqrt"))
+        return false;
+    NumClass c = spec_class(spec_fact(s, call->args[2]));
+    return c == C_FLOAT || c == C_INT || c == C_UNKNOWN;
+}
+
 bool spec_len_ok(SpecCtx *s, const IrInstr *call)
 {
     if (!s->len_obj || spec_call_builtin(s, call) != s->len_obj || call->nargs != 3)
@@ -203,6 +228,26 @@ bool spec_range_loop(SpecCtx *s, const IrInstr *fornext)
     return it->op == IR_get_iter && spec_range_ok(s, it->args[0]);
 }
 
+/* What is known of a tagged argument's type (PT_*; 0: nothing). */
+uint32_t spec_arg_fact(const IrInstr *v)
+{
+    if (v->ptypes)
+        return v->ptypes;
+    switch (v->op) {
+    case IR_tag_int: return PT_SMALLINT;
+    case IR_box_int: return PT_INT;
+    case IR_box_float: return PT_FLOAT;
+    case IR_bool_to_obj: return PT_BOOL;
+    case IR_const:
+        if (tr_is_small(v->cval))
+            return PT_SMALLINT;
+        if (tr_is_flonum(v->cval))
+            return PT_FLOAT;
+        return 0;
+    default: return 0;
+    }
+}
+
 /* --- Results ----------------------------------------------------------------------------- */
 
 static uint32_t binop_result(SpecCtx *s, const IrInstr *ins)
@@ -215,7 +260,7 @@ static uint32_t binop_result(SpecCtx *s, const IrInstr *ins)
             return PT_INT; /* min // -1 leaves the inline range: boxed */
         return PT_SMALLINT;
     }
-    case K_FLOAT:
+    case K_FLOAT: case K_FLOAT_GUESS:
         return PT_FLOAT;
     default:
         break;
@@ -277,7 +322,8 @@ uint32_t spec_result(SpecCtx *s, const IrInstr *ins)
     case IR_make_function: return PT_FUNC;
     case IR_lm_slot0: return PT_ANY | PT_NULL;
     case IR_for_next: return spec_range_loop(s, ins) ? PT_SMALLINT : PT_ANY;
-    case IR_call: return spec_len_ok(s, ins) ? PT_SMALLINT : PT_ANY;
+    case IR_call:
+        return spec_len_ok(s, ins) ? PT_SMALLINT : spec_sqrt_ok(s, ins) ? PT_FLOAT : PT_ANY;
     default:
         return ins->ptypes ? ins->ptypes : PT_ANY; /* facts a caller proved, or anything */
     }
