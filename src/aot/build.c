@@ -7,7 +7,6 @@
  */
 #include "aot/aot_internal.h"
 #include "backend/backend.h"
-#include "ir/passes/passes.h"
 #include "runtime/runtime.h"
 
 #include <errno.h>
@@ -51,24 +50,6 @@ static AotFunc *new_func(Build *b)
             abort();
     }
     return &b->funcs[b->nfuncs];
-}
-
-/* Whole-program facts: the argument types of the module's direct calls, from each of its code
-   objects specialized (program.h). */
-static void learn_calls(AotMod *mod, IrEnv *env)
-{
-    for (int c = 0; c < mod->ncode; c++) {
-        Arena a;
-        arena_init(&a);
-        const char *why;
-        IrFunc *fn = ir_build(&a, mod->codes[c], &why);
-        if (fn) {
-            fn->env = env;
-            pass_specialize(fn);
-            ir_env_learn_calls(env, fn);
-        }
-        arena_free(&a);
-    }
 }
 
 /* Compiles code c of module m (speculating when env allows) as the AotFunc of symbol sym; false
@@ -141,14 +122,14 @@ static void compile_natives(Build *b)
             snprintf(ms.names[c], sizeof ms.names[c], "tr_aot_m%d_c%d", m, c);
         IrEnv env;
         ir_env_module(&env, &a, mod->codes[0], mod_sym, &ms);
-        learn_calls(mod, &env);
+        ir_env_learn(&env, mod->codes[0]);
         int first = b->nfuncs;
         if (!compile_module(b, m, &ms, &env, true)) {
             /* a function named by env did not compile: again, without direct calls to it */
             while (b->nfuncs > first)
                 mc_free(&b->funcs[--b->nfuncs].mc);
             ir_env_module(&env, &a, mod->codes[0], mod_sym, &ms);
-            learn_calls(mod, &env);
+            ir_env_learn(&env, mod->codes[0]);
             compile_module(b, m, &ms, &env, false);
         }
         arena_free(&a);

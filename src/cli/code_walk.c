@@ -3,7 +3,6 @@
  * objects in pre-order (module, then each function as it appears), optionally only those named.
  */
 #include "cli/cli.h"
-#include "ir/passes/passes.h"
 #include "ir/program.h"
 #include "runtime/runtime.h"
 #include "runtime/str.h"
@@ -36,25 +35,6 @@ static void walk(CodeObj *co, Walk *w)
             walk(bc_as_code(c->items[k]), w);
 }
 
-/* The argument facts of the direct calls in co and the code nested in it (program.h). */
-static void learn(CodeObj *co, IrEnv *env)
-{
-    Arena a;
-    arena_init(&a);
-    const char *why;
-    IrFunc *fn = ir_build(&a, co, &why);
-    if (fn) {
-        fn->env = env;
-        pass_specialize(fn);
-        ir_env_learn_calls(env, fn);
-    }
-    arena_free(&a);
-    TrTuple *c = tr_as_tuple(co->consts);
-    for (int64_t k = 0; k < c->len; k++)
-        if (bc_is_code(c->items[k]))
-            learn(bc_as_code(c->items[k]), env);
-}
-
 int cli_each_code(const char *cmd, const char *file, const char *func, bool speculate,
                   CliCodeFn fn, void *ctx)
 {
@@ -71,7 +51,7 @@ int cli_each_code(const char *cmd, const char *file, const char *func, bool spec
         ir_env_module(&env, &arena, co, qualname_sym, NULL);
         bool speculated;
         if (speculate) {
-            learn(co, &env);
+            ir_env_learn(&env, co);
             env.speculate = true;
             env.speculated = &speculated;
         }

@@ -6,12 +6,15 @@
 #include "ir/program.h"
 
 #include "ir/ir.h"
+#include "ir/passes/passes.h"
 #include "ir/passes/specialize.h"
 
 #include "bytecode/opcodes.h"
 #include "runtime/runtime.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
+
+#include <string.h>
 
 static TrValue name_of(CodeObj *co, uint32_t arg) { return tr_as_tuple(co->names)->items[arg]; }
 
@@ -117,8 +120,51 @@ void ir_env_learn_calls(IrEnv *env, IrFunc *fn)
                 continue;
             for (int k = 0; k + 1 < i->nargs && k < IR_ENV_MAX_ARGS; k++) {
                 uint32_t f = spec_arg_fact(i->args[k + 1]);
-                mf->argfacts[k] = !mf->seen || mf->argfacts[k] == f ? f : 0;
+                mf->learning[k] = !mf->seen || mf->learning[k] == f ? f : 0;
             }
             mf->seen = true;
         }
+}
+
+void ir_env_commit(IrEnv *env)
+{
+    for (int k = 0; k < env->nfuncs; k++) {
+        IrModFunc *mf = &env->funcs[k];
+        memcpy(mf->argfacts, mf->learning, sizeof mf->argfacts);
+        mf->known = mf->seen;
+        mf->seen = false;
+        memset(mf->learning, 0, sizeof mf->learning);
+    }
+}
+
+/* Learns from co and the code nested in it. */
+static void learn_tree(IrEnv *env, CodeObj *co)
+{
+    Arena a;
+    arena_init(&a);
+    const char *why;
+    IrFunc *fn = ir_build(&a, co, &why);
+    if (fn) {
+        fn->env = env;
+        pass_specialize(fn);
+        ir_env_learn_calls(env, fn);
+    }
+    arena_free(&a);
+    TrTuple *c = tr_as_tuple(co->consts);
+    for (int64_t k = 0; k < c->len; k++)
+        if (bc_is_code(c->items[k]))
+            learn_tree(env, bc_as_code(c->items[k]));
+}
+
+void ir_env_learn(IrEnv *env, CodeObj *mod)
+{
+    bool speculated;
+    for (int round = 0; round < 2; round++) {
+        env->speculate = round > 0;
+        env->speculated = &speculated;
+        learn_tree(env, mod);
+        ir_env_commit(env);
+    }
+    env->speculate = false;
+    env->speculated = NULL;
 }

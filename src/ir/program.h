@@ -16,9 +16,11 @@ typedef struct IrModFunc {
     TrValue name;     /* interned str */
     CodeObj *code;
     const char *sym;  /* the symbol of its machine code */
-    /* PT_* facts of its first arguments at every direct call seen (ir_env_learn_calls); 0:
-       unknown. Only a guess: other callers may pass anything. */
+    /* PT_* facts of its first arguments at every direct call seen (ir_env_learn_calls, then
+       ir_env_commit); 0: unknown. Only a guess: other callers may pass anything. */
     uint32_t argfacts[IR_ENV_MAX_ARGS];
+    bool known;                         /* argfacts hold what calls were seen with */
+    uint32_t learning[IR_ENV_MAX_ARGS]; /* being collected */
     bool seen;
 } IrModFunc;
 
@@ -44,7 +46,14 @@ const IrModFunc *ir_env_func(const IrEnv *env, TrValue name);
 const IrModFunc *ir_env_code(const IrEnv *env, const CodeObj *co);
 
 struct IrFunc;
-/* Records the argument facts of fn's direct calls (fn specialized) in env. */
+/* Records the argument facts of fn's direct calls (fn specialized) in env; ir_env_commit makes
+   the facts of every call recorded since the last commit those that speculation uses. Learning
+   again with speculation on the facts committed gives facts that flow through calls. */
 void ir_env_learn_calls(IrEnv *env, struct IrFunc *fn);
+void ir_env_commit(IrEnv *env);
+/* The facts of every direct call in the module code mod and the code nested in it: learned
+   once without guesses, then once more assuming the facts found (so that f(n) calling
+   f(n - 1) learns that n is an int when main calls f(10)). */
+void ir_env_learn(IrEnv *env, CodeObj *mod);
 
 #endif

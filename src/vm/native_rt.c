@@ -361,26 +361,46 @@ TrValue rt_call_direct(Frame *f, TrValue *items, int64_t n)
     TrFunction *fn = (TrFunction *)tr_obj(items[0]);
     CodeObj *co = bc_as_code(fn->code);
     NativeFn code = (NativeFn)co->native;
-    Frame *nf;
     if (TR_UNLIKELY(!code)) /* given up after failed guards */
         return vm_call_function(fn, items + 1, (size_t)n - 1, 0);
-    if (TR_UNLIKELY(tr_ts.depth >= tr_ts.recursion_limit ||
-                    !(nf = vm_frame_push_quick(co, (int)n - 1))))
+    /* vm_frame_push_quick and vm_native_exec, with what a direct call knows left out: the
+       callee has no free variables, is no generator, takes exactly the arguments given */
+    size_t words = frame_words(co);
+    TrValue *top = vm_ds_top;
+    if (TR_UNLIKELY(tr_ts.depth >= tr_ts.recursion_limit || !top ||
+                    (size_t)(vm_ds_limit - top) < words))
         return vm_native_call_simple(fn, co, items + 1, (size_t)n - 1);
+    Frame *nf = (Frame *)top;
+    vm_ds_top = top + words;
     tr_ts.depth++;
-    for (int64_t k = 1; k < n; k++)
-        nf->lp[k - 1] = items[k];
+    nf->co = co;
     nf->func = fn;
     nf->globals = fn->globals;
     nf->builtins = fn->builtins ? fn->builtins : tr_builtins();
+    nf->locals = 0;
     nf->back = f;
+    nf->ip = co->code;
+    nf->sp = nf->lp + co->nlocalsplus;
+    nf->gen = NULL;
+    nf->ds_prev = top;
+    nf->ds_chunk = vm_ds_chunk;
     nf->state = FRAME_RUNNING;
+    nf->entry = false;
+    int64_t k = 1;
+    for (; k < n; k++)
+        nf->lp[k - 1] = items[k];
+    for (k--; k < co->nlocalsplus; k++) { /* few: a loop, not a memset call */
+        nf->lp[k] = 0;
+        __asm__("" : : "r"(k));
+    }
     vm_cur_frame = nf;
     TrValue r = code(nf);
     vm_cur_frame = f;
-    nf->state = FRAME_DONE;
     tr_ts.depth--;
-    vm_frame_pop_quick(nf);
+    if (TR_LIKELY(nf->ds_chunk == vm_ds_chunk))
+        vm_ds_top = top;
+    else
+        vm_frame_pop(nf);
     return r;
 }
 

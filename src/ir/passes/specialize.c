@@ -252,21 +252,27 @@ static void speculate(SpecCtx *s)
     const IrModFunc *mf = ir_env_code(fn->env, fn->co);
     IrBlock *b0 = fn->blocks[0];
     bool floats = false;
-    for (IrInstr *i = b0->first; i && mf && mf->seen; i = i->next) {
-        if (i->op != IR_entry_local || i->imm >= IR_ENV_MAX_ARGS ||
-            mf->argfacts[i->imm] != PT_FLOAT)
+    for (IrInstr *i = b0->first; i && mf && mf->known; i = i->next) {
+        uint32_t fact = i->op == IR_entry_local && i->imm < IR_ENV_MAX_ARGS
+                            ? mf->argfacts[i->imm] : 0;
+        IrOp test = fact == PT_FLOAT      ? IR_is_float
+                    : fact == PT_SMALLINT ? IR_is_small
+                    : fact == PT_LIST     ? IR_is_type
+                                          : IR__COUNT;
+        if (test == IR__COUNT)
             continue;
         IrFrameState *fs = ir_fs_new(fn, 0, fn->co->nlocalsplus, 0);
         for (IrInstr *e = b0->first; e; e = e->next)
             if (e->op == IR_entry_local && e->imm < fn->co->nlocalsplus)
                 fs->vals[e->imm] = e;
-        IrInstr *c = ir_new(fn, IR_is_float, 1, &i), *g = ir_new(fn, IR_guard, 1, &c);
+        IrInstr *c = ir_new(fn, test, 1, &i), *g = ir_new(fn, IR_guard, 1, &c);
+        c->imm = (int64_t)(uintptr_t)&tr_list_type;
         c->pc = g->pc = 0;
         g->fs = fs;
         ir_insert_before(b0->last, c);
         ir_insert_before(b0->last, g);
-        i->ptypes = PT_FLOAT;
-        floats = true;
+        i->ptypes = fact;
+        floats |= fact == PT_FLOAT;
         guessed(s);
     }
     for (int b = 0; b < fn->nblocks && !floats; b++)

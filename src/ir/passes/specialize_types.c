@@ -238,6 +238,7 @@ uint32_t spec_arg_fact(const IrInstr *v)
     case IR_box_int: return PT_INT;
     case IR_box_float: return PT_FLOAT;
     case IR_bool_to_obj: return PT_BOOL;
+    case IR_build_list: return PT_LIST;
     case IR_const:
         if (tr_is_small(v->cval))
             return PT_SMALLINT;
