@@ -545,9 +545,26 @@ TrValue tr_heap_type_call(TrValue callee, const TrValue *args, size_t nargs, TrV
     if (r == TR_ERR)
         return TR_ERR;
     if (r != TR_NONE)
-        return tr_raise(&tr_TypeError, "__init__() should return None, not '%s'",
-                        tr_type_name(r));
+        return tr_init_result_error(r);
     return obj;
+}
+
+TrValue tr_init_result_error(TrValue r)
+{
+    return tr_raise(&tr_TypeError, "__init__() should return None, not '%s'", tr_type_name(r));
+}
+
+TrValue tr_type_plain_init(TrType *t)
+{
+    TrType *owner;
+    if (!(t->flags & TR_TYPE_HEAP) || (t->flags & TR_TYPE_TYPE_SUB) ||
+        tr_type_of(tr_val(t)) != &tr_type_type)
+        return 0;
+    TrValue nf = tr_type_lookup(t, name_new);
+    if (!nf || !builtin_new_of(nf, &owner) || owner != &tr_object_type)
+        return 0;
+    TrValue init = tr_type_lookup(t, name_init);
+    return init && tr_type_of(init) == &tr_function_type ? init : 0;
 }
 
 /* --- __build_class__ -------------------------------------------------------------------- */

@@ -40,6 +40,12 @@ void tr_class_init(void); /* once `type` is ready */
 TrValue tr_tp_new_wrapper(TrValue self, const TrValue *args, size_t nargs, TrValue kwnames);
 TrValue tr_object_init(TrValue self, const TrValue *args, size_t nargs, TrValue kwnames);
 TrValue tr_object_new_instance(TrType *t); /* a fresh instance, attributes empty */
+/* The Python function __init__ of t when calling t is exactly tr_object_new_instance(t) then
+   __init__(obj, *args) (object.__new__, a plain function, metaclass type), else 0: the VM
+   then runs __init__ in a frame of its own loop. Valid while tr_type_epoch is unchanged. */
+TrValue tr_type_plain_init(TrType *t);
+/* The TypeError of an __init__ that returned r (not None). */
+TrValue tr_init_result_error(TrValue r);
 
 /* --- slots.c ------------------------------------------------------------------------------ */
 

@@ -19,10 +19,18 @@
 
 /* --- Slots ------------------------------------------------------------------------------ */
 
+/* The common case of tr_is_int, inline (tr_is_int is a call). */
+static inline bool is_exact_int(TrValue v)
+{
+    return tr_is_small(v) || (tr_is_ptr(v) && tr_obj(v)->type == &tr_int_type);
+}
+
 TrValue tr_int_binop(TrValue a, TrValue b, int op)
 {
-    if (op >= TR_OP__COUNT || !tr_is_int(a) || !tr_is_int(b))
+    if (op >= TR_OP__COUNT)
         return TR_NOTIMPL; /* ints are immutable: in-place ops fall back to the plain ones */
+    if ((!is_exact_int(a) && !tr_is_int(a)) || (!is_exact_int(b) && !tr_is_int(b)))
+        return TR_NOTIMPL;
     switch (op) {
     case TR_OP_ADD: return tr_int_add(a, b);
     case TR_OP_SUB: return tr_int_sub(a, b);

@@ -98,10 +98,11 @@ void *tr_alloc_str(size_t size)
         return p;
     }
     before_large(size);
+    /* str_kind clears (ok_init), and GC_generic_malloc clears large objects of such a kind
+       itself, after releasing its lock (libgc 8.2 malloc.c): no second memset here */
     void *p = GC_generic_malloc(size, (int)str_kind);
     if (TR_UNLIKELY(!p))
         out_of_memory();
-    memset(p, 0, size); /* GC_generic_malloc clears only small objects of a clearing kind */
     return p;
 }
 

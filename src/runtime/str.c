@@ -456,9 +456,26 @@ TrValue tr_str_intern(TrValue v)
     return tr_val(s);
 }
 
+/* Most callers pass string literals (slot names, "__init__"...), many times each: a small
+   table keyed by the pointer remembers the result, checked with strcmp because the same address
+   may hold other text later (a caller's buffer). Static, so the collector sees the values. */
+static struct {
+    const char *key;
+    TrValue str;
+} intern_cstr_cache[256];
+
 TrValue tr_str_intern_cstr(const char *s)
 {
-    return tr_str_intern(tr_str_from_cstr(s));
+    size_t h = ((uintptr_t)s >> 3) * 0x9E3779B97F4A7C15ull >> 56;
+    TrValue c = intern_cstr_cache[h].str;
+    if (intern_cstr_cache[h].key == s && strcmp(tr_as_str(c)->utf8, s) == 0)
+        return c;
+    TrValue v = tr_str_intern(tr_str_from_cstr(s));
+    if (tr_str_utf8(v)) {
+        intern_cstr_cache[h].key = s;
+        intern_cstr_cache[h].str = v;
+    }
+    return v;
 }
 
 /* --- Concatenation, repetition, slicing ------------------------------------------------- */

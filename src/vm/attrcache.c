@@ -152,12 +152,35 @@ TrValue vm_load_attr_slow(AttrCache *c, TrValue o, TrValue name)
     return v;
 }
 
+/* After `o.name = v` added name to instances of shape old: c remembers the transition. */
+static void fill_add(AttrCache *c, TrType *t, TrShape *old, TrAttrs *a, TrValue name)
+{
+    int32_t n = old ? old->count : 0;
+    if (a->dict || !a->shape || a->shape->count != n + 1 || tr_shape_find(a->shape, name) != n ||
+        !no_data_descr(t, name) || tr_str_eq_cstr(name, "__dict__"))
+        return;
+    c->type = t;
+    c->epoch = tr_type_epoch | ATTRCACHE_ADD_BIT;
+    c->shape = old;
+    c->index = n;
+    c->member = 0;
+    c->next = a->shape;
+}
+
 int vm_store_attr_slow(AttrCache *c, TrValue o, TrValue name, TrValue v)
 {
+    TrShape *old = NULL;
+    bool had_dict = true;
     if (tr_is_ptr(o)) {
         TrType *t = tr_obj(o)->type;
+        /* compiled code's hit path knows plain slots only: transitions are taken here */
+        if (t == c->type && c->epoch == (tr_type_epoch | ATTRCACHE_ADD_BIT) &&
+            vm_attrs_add(c, vm_fixed_attrs(o, t), v))
+            return 0;
         if (vm_cacheable_type(t) && t->setattr == tr_generic_setattr) {
             TrAttrs *a = vm_fixed_attrs(o, t);
+            old = a->shape;
+            had_dict = a->dict != 0;
             GlobalEntry *e = global_entry(0, t, a->shape, name);
             if (!a->dict && global_hit(e, t, a->shape, name) && e->kind == GC_SLOT) {
                 fill_slot(c, t, a->shape, e->index);
@@ -177,7 +200,9 @@ int vm_store_attr_slow(AttrCache *c, TrValue o, TrValue name, TrValue v)
         }
         if (vm_cacheable_type(t) && t->setattr == tr_generic_setattr) {
             TrAttrs *a = vm_fixed_attrs(o, t);
-            if (!a->dict && a->shape) {
+            if (!a->dict && a->shape && !had_dict && a->shape != old) {
+                fill_add(c, t, old, a, name);
+            } else if (!a->dict && a->shape) {
                 int32_t i = tr_shape_find(a->shape, name);
                 if (i >= 0 && no_data_descr(t, name))
                     fill_slot(c, t, a->shape, i);
@@ -217,6 +242,15 @@ TrValue vm_load_method_slow(AttrCache *c, TrValue o, TrValue name, TrValue *self
         c->index = 0;
         c->method = v;
         global_fill(e, t, a->shape, name, GC_METHOD, 0, v);
+    } else if (tr_is_ptr(o) && (t->flags & TR_TYPE_HEAP) && tr_heap_type(t)->attrs_offset < 0 &&
+               t->getattr == tr_generic_getattr && tr_type_of(v) == &tr_function_type) {
+        /* instances without attribute storage (__slots__ only): nothing can shadow the type's
+           function, so the type and its epoch decide */
+        c->type = t;
+        c->epoch = tr_type_epoch;
+        c->shape = NULL;
+        c->index = ATTRCACHE_TYPE_ONLY;
+        c->method = v;
     } else if (!(t->flags & TR_TYPE_HEAP) && (!t->getattr || t->getattr == tr_generic_getattr) &&
                tr_is_ptr(o)) {
         /* a method of a built-in type: built-in types never change, and their instances have

@@ -19,10 +19,16 @@ typedef struct AttrCache {
                       ATTRCACHE_TYPE_ONLY for a built-in type (no shape to check) */
     int32_t member; /* > 0: LOAD_ATTR / STORE_ATTR of a __slots__ member at this byte offset
                        (type alone decides; shape and index unused) */
-    TrValue method; /* LOAD_METHOD: the function found on the type */
+    union {
+        TrValue method; /* LOAD_METHOD: the function found on the type */
+        TrShape *next;  /* STORE_ATTR adding an attribute: the shape after it (index: its slot) */
+    };
 } AttrCache;
 
 #define ATTRCACHE_TYPE_ONLY (-2)
+/* STORE_ATTR that adds an attribute to instances of shape `shape` (transition to `next`): the
+   epoch carries this bit, so that hit paths that know only plain slots (native_rt.c) miss. */
+#define ATTRCACHE_ADD_BIT (UINT64_C(1) << 63)
 /* LOAD_ATTR on a module (math.sqrt): type NULL (so no instance ever hits), shape this mark,
    epoch the keys_version of the module's dict and index the entry, as the global caches. */
 #define ATTRCACHE_MODULE ((TrShape *)(uintptr_t)8)
@@ -51,6 +57,22 @@ static inline TrAttrs *vm_fixed_attrs(TrValue o, TrType *t)
 static inline bool vm_cacheable_type(TrType *t)
 {
     return (t->flags & TR_TYPE_HEAP) && tr_heap_type(t)->attrs_offset >= 0;
+}
+
+/* The STORE_ATTR transition of c on instance attributes at (type and epoch checked): v becomes
+   the new attribute. False when the values array must grow (the slow path does that). */
+static inline bool vm_attrs_add(const AttrCache *c, TrAttrs *at, TrValue v)
+{
+    int32_t n = c->index;
+    if (at->shape != c->shape || at->dict)
+        return false;
+    if (n == 0)
+        at->values = tr_alloc(sizeof(TrValue) * 4); /* as tr_attrs_set */
+    else if (n >= 4 && (n & (n - 1)) == 0)
+        return false;
+    at->values[n] = v;
+    at->shape = c->next;
+    return true;
 }
 
 TrValue vm_load_attr_slow(AttrCache *c, TrValue o, TrValue name);

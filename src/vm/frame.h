@@ -12,6 +12,7 @@
 typedef struct TrGen TrGen;
 
 enum { FRAME_CREATED, FRAME_RUNNING, FRAME_SUSPENDED, FRAME_DONE };
+enum { FRAME_PLAIN, FRAME_INIT };
 
 typedef struct Frame Frame;
 struct Frame {
@@ -27,6 +28,8 @@ struct Frame {
     void *ds_chunk;           /* data-stack chunk current before the push */
     uint8_t state;            /* FRAME_* (used by generator frames) */
     bool entry;               /* returning from it returns from the C call of the interpreter */
+    uint8_t kind;             /* FRAME_PLAIN, or FRAME_INIT: __init__ run by a CALL of its class
+                                 (the caller's stack already holds the instance, see interp.c) */
     TrValue lp[];             /* localsplus[co->nlocalsplus], then the value stack */
 };
 
@@ -55,7 +58,7 @@ extern TrValue *vm_ds_top, *vm_ds_limit;
    is left as it is: nothing reads a slot above sp, and the stale words there only matter to the
    conservative collector, which sees zeros above vm_ds_top (frame.c clears that part at the
    start of each collection). NULL when the current chunk is full (use vm_frame_push then). */
-static inline Frame *vm_frame_push_quick(CodeObj *co, int nset)
+static inline __attribute__((always_inline)) Frame *vm_frame_push_quick(CodeObj *co, int nset)
 {
     size_t words = frame_words(co);
     TrValue *top = vm_ds_top;
@@ -70,6 +73,7 @@ static inline Frame *vm_frame_push_quick(CodeObj *co, int nset)
     f->ds_chunk = vm_ds_chunk;
     f->state = FRAME_CREATED;
     f->entry = false;
+    f->kind = FRAME_PLAIN;
     f->ip = co->code;
     f->sp = f->lp + co->nlocalsplus;
     /* a plain loop: most frames have 0-4 locals past the arguments, and a memset call costs

@@ -357,14 +357,19 @@ TrValue vm_eval(Frame *entry, bool throwing)
         a = POP(); /* owner */
         v = POP();
         AttrCache *ac = vm_attr_cache(co, (int)(ip - code) - 1);
-        if (tr_is_ptr(a) && tr_obj(a)->type == ac->type && ac->epoch == tr_type_epoch) {
-            if (ac->member) {
-                *(TrValue *)((char *)tr_obj(a) + ac->member) = v;
-                DISPATCH();
-            }
-            TrAttrs *at = vm_fixed_attrs(a, ac->type);
-            if (at->shape == ac->shape) {
-                at->values[ac->index] = v;
+        if (tr_is_ptr(a) && tr_obj(a)->type == ac->type) {
+            if (ac->epoch == tr_type_epoch) {
+                if (ac->member) {
+                    *(TrValue *)((char *)tr_obj(a) + ac->member) = v;
+                    DISPATCH();
+                }
+                TrAttrs *at = vm_fixed_attrs(a, ac->type);
+                if (at->shape == ac->shape) {
+                    at->values[ac->index] = v;
+                    DISPATCH();
+                }
+            } else if (ac->epoch == (tr_type_epoch | ATTRCACHE_ADD_BIT) &&
+                       vm_attrs_add(ac, vm_fixed_attrs(a, ac->type), v)) {
                 DISPATCH();
             }
         }
@@ -844,6 +849,41 @@ do_call:
                 LOAD_FRAME();
                 DISPATCH();
             }
+        } else if (ct == &tr_type_type && !b) {
+            /* Class(args) with object.__new__ and a Python __init__: the instance goes where
+               the result will be, and __init__ runs as a frame of this loop (FRAME_INIT). */
+            TrType *t = (TrType *)tr_obj(callable);
+            AttrCache *ac = vm_attr_cache(co, (int)(ip - code) - 1);
+            if (ac->type != t || ac->epoch != tr_type_epoch) {
+                ac->type = t;
+                ac->epoch = tr_type_epoch;
+                ac->method = tr_type_plain_init(t);
+            }
+            TrFunction *fn = ac->method ? (TrFunction *)tr_obj(ac->method) : NULL;
+            CodeObj *nco = fn ? bc_as_code(fn->code) : NULL;
+            Frame *nf;
+            if (fn && fn->entry == vm_call_function && npos + 1 == (size_t)nco->argcount &&
+                !nco->kwonlyargcount &&
+                !(nco->flags & (CO_VARARGS | CO_VARKEYWORDS | GEN_FLAGS)) &&
+                tr_ts.depth < tr_ts.recursion_limit &&
+                (nf = vm_frame_push_quick(nco, (int)npos + 1))) {
+                TrValue obj = tr_object_new_instance(t);
+                tr_ts.depth++;
+                nf->lp[0] = obj;
+                for (size_t i = 0; i < npos; i++)
+                    nf->lp[i + 1] = args[i];
+                nf->func = fn;
+                nf->globals = fn->globals;
+                nf->builtins = fn->builtins ? fn->builtins : tr_builtins();
+                nf->kind = FRAME_INIT;
+                nf->back = f;
+                base[0] = obj;
+                f->ip = ip;
+                f->sp = base + 1;
+                f = nf;
+                LOAD_FRAME();
+                DISPATCH();
+            }
         } else if (ct == &tr_builtin_type) {
             TrBuiltin *bi = (TrBuiltin *)tr_obj(callable);
             r = bi->fn(bi->self, args, npos, b);
@@ -884,9 +924,18 @@ do_return:
     }
     {
         Frame *back = f->back;
+        bool init = f->kind == FRAME_INIT;
         vm_frame_pop_quick(f);
         f = back;
         LOAD_FRAME();
+        if (TR_UNLIKELY(init)) { /* the instance is on the stack already */
+            if (r != TR_NONE) {
+                sp--;
+                tr_init_result_error(r);
+                goto error;
+            }
+            DISPATCH();
+        }
         PUSH(r);
         DISPATCH();
     }
