@@ -2,9 +2,11 @@
  * regalloc.c -- linear scan (Poletto and Sarkar) on one live range per value: positions are
  * instruction numbers in block order; block-level liveness (backward dataflow over bitsets)
  * stretches each range over the blocks where the value is live in or out, so loops keep their
- * values for the whole loop. A range that spans a call gets a callee-saved register or a slot.
- * Uses in a frame state count just after the instruction (an error exit of a call reads them
- * after the call returned); a virtual value there (range_iter_virtual) uses its operands.
+ * values for the whole loop. A range avoids the registers that instructions inside it overwrite
+ * (a call: every caller-saved one). Uses in a frame state count just after the instruction (an
+ * error exit of a call reads them after the call returned); a virtual value there
+ * (range_iter_virtual) uses its operands. A phi and its operands prefer one register, so that
+ * edges need no moves. Home slots are shared by values whose ranges do not overlap.
  */
 #include "backend/regalloc.h"
 
@@ -14,7 +16,9 @@
 typedef struct Range {
     IrInstr *v;
     int start, end;
-    bool fp, crosses;
+    bool fp;
+    uint32_t forbidden; /* class register indexes overwritten inside the range */
+    double weight;      /* uses, 8x deeper per loop level: what spilling it costs */
 } Range;
 
 bool ra_is_remat(const IrInstr *i)
@@ -54,37 +58,55 @@ static int cmp_start(const void *a, const void *b)
                                 : (x->v->id > y->v->id) - (x->v->id < y->v->id);
 }
 
-int ra_allocate(IrFunc *fn, const RaDesc *d)
+int ra_allocate(IrFunc *fn, const RaDesc *d, uint32_t **across)
 {
     int nv = fn->nvalues, nb = fn->nblocks, words = (nv + WBITS - 1) / WBITS + 1;
     int *bstart = calloc((size_t)nb + 1, sizeof(int)), *bend = calloc((size_t)nb + 1, sizeof(int));
     Word *live_in = calloc((size_t)nb * (size_t)words, sizeof(Word));
     Word *live_out = calloc((size_t)nb * (size_t)words, sizeof(Word));
     Range *ranges = calloc((size_t)nv + 1, sizeof(Range));
-    int *calls = calloc(1, sizeof(int)), ncalls = 0, calls_cap = 1;
-    if (!bstart || !bend || !live_in || !live_out || !ranges || !calls)
+    IrInstr **hint = calloc((size_t)nv + 1, sizeof(IrInstr *));
+    if (!bstart || !bend || !live_in || !live_out || !ranges || !hint)
         abort();
 
-    /* positions */
+    /* positions (instruction k at 2k) */
     int pos = 0;
     for (int b = 0; b < nb; b++) {
         bstart[b] = pos;
         for (IrInstr *i = fn->blocks[b]->first; i; i = i->next) {
             i->reg = RA_SPILLED;
-            i->slot = i->id;
+            i->slot = -1;
             i->aux = (void *)(intptr_t)pos;
-            if (d->is_call(i)) {
-                if (ncalls == calls_cap) {
-                    calls_cap *= 2;
-                    calls = realloc(calls, sizeof(int) * (size_t)calls_cap);
-                    if (!calls)
-                        abort();
-                }
-                calls[ncalls++] = pos;
-            }
             pos += 2;
         }
         bend[b] = pos - 1;
+    }
+    /* clob[c][k]: how many instructions before k overwrite register c (the general class's
+       registers first, then the floating-point class's); operands of an instruction that
+       overwrites registers early may not be in them */
+    int ninstr = pos / 2, nregs = d->gpr.n + d->fpr.n;
+    int *clob = calloc((size_t)nregs * (size_t)(ninstr + 1), sizeof(int));
+    if (!clob)
+        abort();
+    for (int k = 0; k < nv; k++)
+        ranges[k].start = -1;
+    {
+        int k = 0;
+        for (int b = 0; b < nb; b++)
+            for (IrInstr *i = fn->blocks[b]->first; i; i = i->next, k++) {
+                uint32_t gm = 0, fm = 0, early = 0;
+                d->clobbers(i, &gm, &fm, &early);
+                for (int a = 0; a < i->nargs && early && i->op != IR_phi; a++)
+                    for (int c = 0; c < d->gpr.n && i->args[a]->type != IT_F; c++)
+                        if ((early >> d->gpr.regs[c]) & 1)
+                            ranges[i->args[a]->id].forbidden |= 1u << c;
+                for (int c = 0; c < nregs; c++) {
+                    bool hit = c < d->gpr.n ? (gm >> d->gpr.regs[c]) & 1
+                                            : (fm >> d->fpr.regs[c - d->gpr.n]) & 1;
+                    clob[(size_t)c * (size_t)(ninstr + 1) + (size_t)k + 1] =
+                        clob[(size_t)c * (size_t)(ninstr + 1) + (size_t)k] + hit;
+                }
+            }
     }
 
     /* block liveness, iterated to a fixed point */
@@ -137,8 +159,6 @@ int ra_allocate(IrFunc *fn, const RaDesc *d)
     free(tmp);
 
     /* ranges */
-    for (int k = 0; k < nv; k++)
-        ranges[k].start = -1;
     for (int b = 0; b < nb; b++) {
         IrBlock *bb = fn->blocks[b];
         for (IrInstr *i = bb->first; i; i = i->next) {
@@ -152,6 +172,13 @@ int ra_allocate(IrFunc *fn, const RaDesc *d)
                 if (p > r->end)
                     r->end = p;
             }
+            double w = 1;
+            for (int l = 0; l < bb->loop_depth && l < 5; l++)
+                w *= 8;
+            if (has_value(i) && !ra_is_remat(i))
+                ranges[i->id].weight += w;
+            for (int k = 0; k < i->nargs; k++)
+                ranges[i->args[k]->id].weight += w;
             if (i->op != IR_phi)
                 for (int k = 0; k < i->nargs; k++)
                     if (ranges[i->args[k]->id].end < p)
@@ -177,21 +204,33 @@ int ra_allocate(IrFunc *fn, const RaDesc *d)
         }
     }
 
+    /* hints: a phi and its operands */
+    for (int b = 0; b < nb; b++)
+        for (IrInstr *i = fn->blocks[b]->first; i && i->op == IR_phi; i = i->next)
+            for (int k = 0; k < i->nargs; k++) {
+                IrInstr *x = i->args[k];
+                if (ra_is_remat(x) || !has_value(x) || (x->type == IT_F) != (i->type == IT_F))
+                    continue;
+                if (!hint[x->id])
+                    hint[x->id] = i;
+                if (!hint[i->id])
+                    hint[i->id] = x;
+            }
+
     /* linear scan */
     Range **order = calloc((size_t)nv + 1, sizeof(Range *));
     int n = 0;
     for (int k = 0; k < nv; k++)
         if (ranges[k].v && ranges[k].start >= 0) {
             Range *r = &ranges[k];
-            int lo = 0, hi = ncalls; /* first call after start */
-            while (lo < hi) {
-                int mid = (lo + hi) / 2;
-                if (calls[mid] <= r->start)
-                    lo = mid + 1;
-                else
-                    hi = mid;
+            int lo = r->start / 2 + 1, hi = (r->end + 1) / 2; /* instructions inside */
+            const RaClass *c = r->fp ? &d->fpr : &d->gpr;
+            int base = r->fp ? d->gpr.n : 0;
+            for (int j = 0; j < c->n && hi > lo; j++) {
+                const int *cj = clob + (size_t)(base + j) * (size_t)(ninstr + 1);
+                if (cj[hi] - cj[lo] > 0)
+                    r->forbidden |= 1u << j;
             }
-            r->crosses = lo < ncalls && calls[lo] < r->end;
             order[n++] = r;
         }
     qsort(order, (size_t)n, sizeof(Range *), cmp_start);
@@ -199,22 +238,26 @@ int ra_allocate(IrFunc *fn, const RaDesc *d)
     int nactive = 0;
     for (int k = 0; k < n; k++) {
         Range *r = order[k];
-        /* expire */
+        /* expire: a range ending where r starts is only read there, before r is written */
         int w = 0;
         for (int a = 0; a < nactive; a++)
-            if (active[a]->end >= r->start)
+            if (active[a]->end > r->start)
                 active[w++] = active[a];
         nactive = w;
         const RaClass *c = r->fp ? &d->fpr : &d->gpr;
         int pick = -1;
-        /* prefer a caller-saved register for ranges without calls, keeping callee-saved
-           ones for the ranges that need them */
-        for (int pass = 0; pass < 2 && pick < 0; pass++)
+        IrInstr *h = hint[r->v->id];
+        /* the hinted register first; then a caller-saved register for ranges that may have
+           one, keeping callee-saved ones for the ranges that need them */
+        for (int pass = 0; pass < 3 && pick < 0; pass++)
             for (int j = 0; j < c->n && pick < 0; j++) {
-                bool cs = c->callee_saved[j];
-                if (r->crosses ? !cs : (pass == 0 ? cs : false))
+                if ((r->forbidden >> j) & 1)
                     continue;
                 int reg = c->regs[j];
+                if (pass == 0 && (!h || h->reg != reg))
+                    continue;
+                if (pass == 1 && c->callee_saved[j])
+                    continue;
                 bool busy = false;
                 for (int a = 0; a < nactive && !busy; a++)
                     busy = active[a]->fp == r->fp && active[a]->v->reg == reg;
@@ -222,19 +265,22 @@ int ra_allocate(IrFunc *fn, const RaDesc *d)
                     pick = reg;
             }
         if (pick < 0) {
-            /* spill the active range of this class that ends last, if it ends after r and
-               its register suits r */
+            /* spill the active range of this class that costs least to spill, if that costs
+               less than spilling r and its register suits r (on a tie, the one that ends
+               last, if it ends after r) */
             int victim = -1;
             for (int a = 0; a < nactive; a++) {
                 Range *o = active[a];
-                if (o->fp != r->fp || o->end <= r->end)
+                if (o->fp != r->fp || o->weight > r->weight ||
+                    (o->weight == r->weight && o->end <= r->end))
                     continue;
                 int j = 0;
                 while (j < c->n && c->regs[j] != o->v->reg)
                     j++;
-                if (j == c->n || (r->crosses && !c->callee_saved[j]))
+                if (j == c->n || ((r->forbidden >> j) & 1))
                     continue;
-                if (victim < 0 || o->end > active[victim]->end)
+                if (victim < 0 || o->weight < active[victim]->weight ||
+                    (o->weight == active[victim]->weight && o->end > active[victim]->end))
                     victim = a;
             }
             if (victim >= 0) {
@@ -248,12 +294,81 @@ int ra_allocate(IrFunc *fn, const RaDesc *d)
             active[nactive++] = r;
         }
     }
+    if (across) {
+        /* per register, +1 where a range holding it becomes live across instructions and -1
+           where it stops; prefix sums give the registers live across each instruction */
+        memset(clob, 0, sizeof(int) * (size_t)nregs * (size_t)(ninstr + 1));
+        for (int k = 0; k < n; k++) {
+            Range *r = order[k];
+            int lo = r->start / 2 + 1, hi = (r->end + 1) / 2;
+            if (r->v->reg < 0 || hi <= lo)
+                continue;
+            const RaClass *c = r->fp ? &d->fpr : &d->gpr;
+            int j = 0;
+            while (j < c->n && c->regs[j] != r->v->reg)
+                j++;
+            int *cj = clob + (size_t)((r->fp ? d->gpr.n : 0) + j) * (size_t)(ninstr + 1);
+            cj[lo]++;
+            cj[hi]--;
+        }
+        uint32_t *out = calloc(2 * (size_t)nv + 2, sizeof(uint32_t));
+        if (!out)
+            abort();
+        for (int c = 0; c < nregs; c++) {
+            int *cj = clob + (size_t)c * (size_t)(ninstr + 1), sum = 0, k = 0;
+            int reg = c < d->gpr.n ? d->gpr.regs[c] : d->fpr.regs[c - d->gpr.n];
+            for (int b = 0; b < nb; b++)
+                for (IrInstr *i = fn->blocks[b]->first; i; i = i->next, k++) {
+                    sum += cj[k];
+                    if (sum > 0)
+                        out[2 * (size_t)i->id + (c < d->gpr.n ? 0 : 1)] |= 1u << reg;
+                }
+        }
+        *across = out;
+    }
+
+    /* home slots: a slot is free again once the range holding it has ended */
+    int nslots = 0, nslot_active = 0;
+    int *slot_end = calloc((size_t)n + 1, sizeof(int));
+    int *slot_num = calloc((size_t)n + 1, sizeof(int));
+    int *free_slots = calloc((size_t)n + 1, sizeof(int)), nfree = 0;
+    if (!slot_end || !slot_num || !free_slots)
+        abort();
+    for (int k = 0; k < n; k++) {
+        Range *r = order[k];
+        int w = 0;
+        for (int a = 0; a < nslot_active; a++) {
+            if (slot_end[a] < r->start) {
+                free_slots[nfree++] = slot_num[a];
+            } else {
+                slot_end[w] = slot_end[a];
+                slot_num[w++] = slot_num[a];
+            }
+        }
+        nslot_active = w;
+        /* a phi and its operands share a slot when they can: their copy is then none */
+        int s = -1;
+        IrInstr *h = hint[r->v->id];
+        for (int f = 0; h && h->slot >= 0 && f < nfree && s < 0; f++)
+            if (free_slots[f] == h->slot) {
+                s = h->slot;
+                free_slots[f] = free_slots[--nfree];
+            }
+        if (s < 0)
+            s = nfree ? free_slots[--nfree] : nslots++;
+        r->v->slot = s;
+        slot_end[nslot_active] = r->end;
+        slot_num[nslot_active++] = s;
+    }
     for (int b = 0; b < nb; b++)
         for (IrInstr *i = fn->blocks[b]->first; i; i = i->next) {
             i->aux = NULL;
             if (ra_is_remat(i))
                 i->reg = RA_REMAT;
         }
+    free(slot_end);
+    free(slot_num);
+    free(free_slots);
     free(active);
     free(order);
     free(bstart);
@@ -261,6 +376,7 @@ int ra_allocate(IrFunc *fn, const RaDesc *d)
     free(live_in);
     free(live_out);
     free(ranges);
-    free(calls);
-    return nv;
+    free(hint);
+    free(clob);
+    return nslots;
 }

@@ -104,6 +104,7 @@ void ir_print_instr(StrBuf *out, IrInstr *i)
         sb_printf(out, " %s", i->imm >= 0 && i->imm < 6 ? cmp_names[i->imm] : "?");
         break;
     case IR_load_global:
+    case IR_load_global_q:
     case IR_store_global:
     case IR_delete_global:
     case IR_load_name:
@@ -123,7 +124,8 @@ void ir_print_instr(StrBuf *out, IrInstr *i)
         sb_printf(out, " %s", ((TrType *)(uintptr_t)i->imm)->name);
         break;
     case IR_func_code_is:
-        sb_printf(out, " %s", (const char *)(uintptr_t)i->imm);
+        sb_printf(out, " %s", i->imm ? (const char *)(uintptr_t)i->imm
+                                     : tr_str_utf8(((CodeObj *)(uintptr_t)i->imm2)->qualname));
         break;
     case IR_is_cfunc: {
         const char *nm = rt_symbol_name((const void *)(uintptr_t)i->imm);

@@ -32,6 +32,10 @@ typedef struct IrEnv {
        code guesses (then it needs a fallback version compiled without). */
     bool speculate;
     bool *speculated;
+    /* Direct calls guard on the code object itself, not on the symbol of its machine code: in
+       the JIT, where code objects exist at compile time (and the callee may not be compiled
+       yet). */
+    bool by_code;
 } IrEnv;
 
 /* Fills env (all of it: speculation off) from the module code `mod`: every `def NAME` at module level (no closure, no

@@ -64,13 +64,50 @@ void *jit_load(const McCode *mc, const char **why)
     return mem;
 }
 
-static void compile_hook(CodeObj *co)
+/* What the compiler knows of the modules seen (program.h), made when their first function is
+   compiled and kept (small: a few words per module-level def). The table is collected memory
+   reached from this static, so the module code objects (and through their constants, the
+   names and code objects the arena's arrays point to) live as long as it. */
+typedef struct ModEnv {
+    CodeObj *module;
+    IrEnv env;
+} ModEnv;
+static ModEnv *mod_envs;
+static int nmod_envs, cap_mod_envs;
+static Arena env_arena;
+
+static const char *any_sym(void *ctx, CodeObj *co) { return "jit"; } /* guards use code objects */
+
+static const IrEnv *module_env(CodeObj *module)
+{
+    if (!module)
+        return NULL;
+    for (int k = nmod_envs - 1; k >= 0; k--)
+        if (mod_envs[k].module == module)
+            return &mod_envs[k].env;
+    if (nmod_envs == cap_mod_envs) {
+        if (!cap_mod_envs)
+            arena_init(&env_arena);
+        cap_mod_envs = cap_mod_envs ? cap_mod_envs * 2 : 8;
+        ModEnv *n = tr_alloc(sizeof(ModEnv) * (size_t)cap_mod_envs);
+        if (nmod_envs)
+            memcpy(n, mod_envs, sizeof(ModEnv) * (size_t)nmod_envs);
+        mod_envs = n;
+    }
+    ModEnv *m = &mod_envs[nmod_envs++];
+    m->module = module;
+    ir_env_module(&m->env, &env_arena, module, any_sym, NULL);
+    m->env.by_code = true;
+    return &m->env;
+}
+
+static void compile_hook(CodeObj *co, CodeObj *module)
 {
     co->native_tried = true;
     McCode mc;
     mc_init(&mc);
     const char *why = NULL;
-    if (backend_compile(co, "f", NULL, &mc, &why)) {
+    if (backend_compile(co, "f", module_env(module), &mc, &why)) {
         void *p = jit_load(&mc, &why);
         if (p)
             co->native = co->mcode = p;

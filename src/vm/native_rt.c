@@ -83,6 +83,14 @@ TrValue rt_load_global(Frame *f, int64_t name, int64_t pc)
     return load_global_miss(f, name, pc);
 }
 
+TrValue rt_load_global_q(Frame *f, int64_t name, int64_t pc)
+{
+    TrValue v = rt_load_global(f, name, pc);
+    if (!v)
+        tr_err_clear();
+    return v;
+}
+
 int rt_store_global(Frame *f, int64_t name, TrValue v)
 {
     return tr_dict_set(f->globals, name_at(f, name), v);

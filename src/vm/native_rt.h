@@ -17,6 +17,7 @@ TrValue rt_contains(TrValue item, TrValue container, int64_t invert);
 TrValue rt_check_local(Frame *f, TrValue v, int64_t slot);
 /* imm: the name index; pc: the LOAD_GLOBAL, whose cache (quick.h) is the interpreter's */
 TrValue rt_load_global(Frame *f, int64_t name, int64_t pc);
+TrValue rt_load_global_q(Frame *f, int64_t name, int64_t pc); /* 0 when missing, nothing raised */
 int rt_store_global(Frame *f, int64_t name, TrValue v);
 int rt_delete_global(Frame *f, int64_t name);
 TrValue rt_load_name(Frame *f, int64_t name);

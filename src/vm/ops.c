@@ -567,7 +567,7 @@ TrValue vm_make_function(Frame *f, TrValue code, TrValue defaults, TrValue kwdef
         return TR_ERR;
     TrFunction *fn = (TrFunction *)tr_obj(fv);
     if (vm_compile_hook && !co->native_tried)
-        vm_compile_hook(co);
+        vm_compile_hook(co, !f->func && f->locals == f->globals ? f->co : NULL);
     fn->entry = co->native ? vm_native_call : vm_call_function;
     fn->builtins = f->builtins;
     fn->defaults = defaults;

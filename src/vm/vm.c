@@ -116,7 +116,7 @@ static int hook_super_args(TrValue *type, TrValue *obj)
     return -1;
 }
 
-void (*vm_compile_hook)(CodeObj *co);
+void (*vm_compile_hook)(CodeObj *co, CodeObj *module);
 
 void vm_init(void)
 {
@@ -160,7 +160,7 @@ TrValue vm_run_code(CodeObj *co, TrValue globals, TrValue locals)
     f->builtins = b && tr_is_dict(b) ? b : tr_builtins();
     tr_err_clear(); /* a failed lookup above is not an error here */
     if (vm_compile_hook && !co->native_tried)
-        vm_compile_hook(co);
+        vm_compile_hook(co, locals == globals ? co : NULL);
     TrValue r = co->native ? vm_native_run(f) : vm_eval(f, false);
     vm_frame_pop(f);
     return r;
@@ -177,7 +177,7 @@ TrValue vm_call_with_locals(TrFunction *fn, TrValue locals)
     f->builtins = fn->builtins ? fn->builtins : tr_builtins();
     f->locals = locals;
     if (vm_compile_hook && !co->native_tried)
-        vm_compile_hook(co);
+        vm_compile_hook(co, NULL);
     TrValue r = co->native ? vm_native_run(f) : vm_eval(f, false);
     vm_frame_pop(f);
     return r;

@@ -10,8 +10,9 @@
 
 void vm_init(void);
 /* Called before a code object first runs when set (the JIT's compile-everything mode); it may
-   set co->native. Sets co->native_tried either way. */
-extern void (*vm_compile_hook)(CodeObj *co);
+   set co->native. Sets co->native_tried either way. module: the code of co's module when known
+   (co is module code, or a function defined by it), else NULL. */
+extern void (*vm_compile_hook)(CodeObj *co, CodeObj *module);
 /* Runs module code in globals (a dict). Returns the result or TR_ERR with the exception
    pending (its traceback filled in). */
 TrValue vm_run_module(CodeObj *co, TrValue globals);

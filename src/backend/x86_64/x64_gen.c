@@ -18,62 +18,78 @@
 
 /* --- Register allocation ------------------------------------------------------------------ */
 
-/* Scratch registers of the code generator (never allocated): rax rcx rdx rsi rdi r8 r9 r11,
-   xmm0-xmm2; rbx holds the frame. */
-static const int8_t gprs[] = {X64_R12, X64_R13, X64_R14, X64_R15, X64_R10};
-static const bool gprs_saved[] = {true, true, true, true, false};
+/* Allocatable registers: the callee-saved r12-r15 and the caller-saved rsi rdi r8-r11 (for
+   values not live across a call); xmm3-xmm15. Scratch registers of the code generator (never
+   allocated): rax rcx rdx, xmm0-xmm2 (and r8 r9 in // and %); rbx holds the frame. */
+static const int8_t gprs[] = {X64_R12, X64_R13, X64_R14, X64_R15, X64_RSI, X64_RDI,
+                              X64_R8,  X64_R9,  X64_R10, X64_R11};
+static const bool gprs_saved[] = {true, true, true, true, false, false, false, false, false, false};
 static const int8_t fprs[] = {X64_XMM3, X64_XMM4, X64_XMM5, X64_XMM6, X64_XMM7, X64_XMM8,
                               X64_XMM9, X64_XMM10, X64_XMM11, X64_XMM12, X64_XMM13, X64_XMM14,
                               X64_XMM15};
 static const bool fprs_saved[13] = {false};
 
-/* Instructions whose code calls out (helpers, and the slow paths of boxing). */
+#define BIT(r) (1u << (r))
+#define CALLER_SAVED                                                                          \
+    (BIT(X64_RAX) | BIT(X64_RCX) | BIT(X64_RDX) | BIT(X64_RSI) | BIT(X64_RDI) | BIT(X64_R8) | \
+     BIT(X64_R9) | BIT(X64_R10) | BIT(X64_R11))
+
+static bool arith_inline(IrInstr *i);
+static bool truth_inline(IrInstr *t);
+
+/* Instructions whose code calls out: helpers, but not the inline fast paths and boxing, whose
+   out-of-line calls keep the registers (x64g_save_regs). */
 static bool x64_is_call(const IrInstr *i)
 {
     switch (i->op) {
-    case IR_box_int: case IR_box_float: case IR_ret:
+    case IR_ret:
         return true;
-    case IR_bool_to_obj: case IR_list_set:
-        return i->args[i->nargs - 1]->type == IT_I || i->args[i->nargs - 1]->type == IT_F;
+    case IR_box_int: case IR_box_float: case IR_bool_to_obj: case IR_list_set:
+        return false;
+    case IR_binop: case IR_compare:
+        return !arith_inline((IrInstr *)i);
+    case IR_truth:
+        return !truth_inline((IrInstr *)i);
     default:
-        return ir_info(i)->helper != NULL && i->op != IR_box_int && i->op != IR_box_float;
+        return ir_info(i)->helper != NULL;
+    }
+}
+
+static void x64_clobbers(const IrInstr *i, uint32_t *gpr, uint32_t *fpr, uint32_t *early)
+{
+    if (x64_is_call(i)) {
+        *gpr = CALLER_SAVED;
+        *fpr = 0xffff;
+        return;
+    }
+    *gpr = BIT(X64_RAX) | BIT(X64_RCX) | BIT(X64_RDX);
+    *fpr = BIT(X64_XMM0) | BIT(X64_XMM1) | BIT(X64_XMM2);
+    switch (i->op) {
+    case IR_floordiv_i64: case IR_mod_i64:
+        *gpr |= BIT(X64_R8) | BIT(X64_R9);
+        break;
+    case IR_binop: case IR_compare: case IR_truth: /* x64_arith.c; slow paths reread operands */
+        *gpr |= BIT(X64_R8) | BIT(X64_R9) | BIT(X64_R11);
+        *early = BIT(X64_R8) | BIT(X64_R9) | BIT(X64_R11);
+        break;
+    default:
+        break;
     }
 }
 
 static const RaDesc x64_ra = {
     {(int)TR_ARRAY_LEN(gprs), gprs, gprs_saved},
     {(int)TR_ARRAY_LEN(fprs), fprs, fprs_saved},
-    x64_is_call,
+    x64_clobbers,
 };
 
 /* --- Inline operations --------------------------------------------------------------------- */
-
-static X64Cond cmp_cond(int64_t op, bool is_unsigned)
-{
-    switch (op) {
-    case TR_LT: return is_unsigned ? X64_CC_B : X64_CC_L;
-    case TR_LE: return is_unsigned ? X64_CC_BE : X64_CC_LE;
-    case TR_EQ: return X64_CC_E;
-    case TR_NE: return X64_CC_NE;
-    case TR_GT: return is_unsigned ? X64_CC_A : X64_CC_G;
-    default: return is_unsigned ? X64_CC_AE : X64_CC_GE;
-    }
-}
 
 static void set_bool(Gen *g, IrInstr *i, X64Cond cc)
 {
     x64_setcc(&g->a, cc, X64_RAX);
     x64_rr(&g->a, X64_MOVZX8, X64_D, X64_RAX, X64_RAX);
     x64g_store(g, i, X64_RAX);
-}
-
-/* rax <- tag bits test: ((v & 3) == want) */
-static void tag_test(Gen *g, IrInstr *i, int want)
-{
-    x64g_load(g, X64_RAX, i->args[0]);
-    x64_ri(&g->a, X64_AND, X64_D, X64_RAX, 3);
-    x64_ri(&g->a, X64_CMP, X64_D, X64_RAX, want);
-    set_bool(g, i, X64_CC_E);
 }
 
 /* xmm0 <- the double of a float value in rax (flonum or boxed) */
@@ -101,22 +117,23 @@ static void unbox_float_rax(Gen *g)
 }
 
 /* rax <- tagged value of the double in xmm0 (a flonum when it has one, else boxed) */
-static void box_float_xmm0(Gen *g)
+static X64Label cold_at(Gen *g, IrInstr *i, ColdKind kind, X64Label resume);
+
+/* rax <- tagged value of the double in xmm0 (a flonum when it has one, else boxed out of line
+   for i) */
+static void box_float_xmm0(Gen *g, IrInstr *i)
 {
     X64Asm *a = &g->a;
-    X64Label slow = x64_label_new(a), done = x64_label_new(a);
+    X64Label done = x64_label_new(a), slow = cold_at(g, i, COLD_BOXF, done);
     x64_rx(a, X64_MOVQ, X64_Q, X64_RAX, X64_XMM0);
     x64_ri(a, X64_MOV, X64_Q, X64_RCX, (int64_t)TR_FLONUM_BIAS);
     x64_rr(a, X64_ADD, X64_Q, X64_RAX, X64_RCX);
     x64_ri(a, X64_ROL, X64_Q, X64_RAX, 3);
-    x64_rr(a, X64_MOV, X64_D, X64_RCX, X64_RAX);
-    x64_ri(a, X64_AND, X64_D, X64_RCX, 3);
-    x64_ri(a, X64_CMP, X64_D, X64_RCX, 2);
+    x64_rm(a, X64_LEA, X64_D, X64_RCX, x64_mem(X64_RAX, -2)); /* tag 10: low bits of -2 clear */
+    x64_ri(a, X64_TEST, X64_B, X64_RCX, 3);
     x64_jcc(a, X64_CC_NE, slow);
     x64_ri(a, X64_CMP, X64_Q, X64_RAX, TR_FLONUM_ZERO);
-    x64_jcc(a, X64_CC_NE, done);
-    x64_label_bind(a, slow);
-    x64_call(a, "tr_float_new"); /* xmm0 still holds the double */
+    x64_jcc(a, X64_CC_E, slow);
     x64_label_bind(a, done);
 }
 
@@ -198,42 +215,55 @@ static void load_operands(Gen *g, IrInstr *i)
 /* Calls the helper of a binop or compare; rax <- its result (errors leave through i's exit). */
 static void cold_call(Gen *g, IrInstr *i)
 {
-    x64g_load(g, X64_RDI, i->args[0]);
-    x64g_load(g, X64_RSI, i->args[1]);
+    Loc dst[2] = {{LOC_GPR, X64_RDI, NULL}, {LOC_GPR, X64_RSI, NULL}};
+    Loc src[2] = {x64g_loc_of(i->args[0]), x64g_loc_of(i->args[1])};
+    x64g_save_regs(g);
+    x64g_parallel_move(g, dst, src, 2);
     x64_ri(&g->a, X64_MOV, X64_Q, X64_RDX, i->imm);
     x64_call(&g->a, ir_info(i)->helper);
+    x64g_restore_regs(g);
     x64_rr(&g->a, X64_TEST, X64_Q, X64_RAX, X64_RAX);
     x64_jcc(&g->a, X64_CC_E, x64g_exit_for(g, i, true));
-}
-
-/* eax <- bool(rdi) by rt_truth (errors leave through t's exit) */
-static void cold_truth(Gen *g, IrInstr *t)
-{
-    x64_call(&g->a, "rt_truth");
-    x64_rr(&g->a, X64_TEST, X64_D, X64_RAX, X64_RAX);
-    x64_jcc(&g->a, X64_CC_S, x64g_exit_for(g, t, true));
-    x64_rr(&g->a, X64_MOVZX8, X64_D, X64_RAX, X64_RAX);
 }
 
 static void emit_cold(Gen *g, Cold c)
 {
     X64Asm *a = &g->a;
+    g->cur = c.i;
     x64_label_bind(a, c.entry);
     switch (c.kind) {
     case COLD_BOXF:
+        x64g_save_regs(g);
         x64_call(a, "tr_float_new"); /* xmm0 holds the double */
+        x64g_restore_regs(g);
+        break;
+    case COLD_BOXI:
+        x64g_save_regs(g);
+        x64_rr(a, X64_MOV, X64_Q, X64_RDI, X64_RAX);
+        x64_call(a, "tr_int_from_i64");
+        x64g_restore_regs(g);
         break;
     case COLD_CALL:
         cold_call(g, c.i);
         break;
-    case COLD_TRUTH:
+    case COLD_TRUTH: /* rdi is loaded after the registers are saved: it may hold a value */
+        x64g_save_regs(g);
         x64g_load(g, X64_RDI, c.i->args[0]);
-        cold_truth(g, c.i);
+        x64_call(a, "rt_truth");
+        x64g_restore_regs(g);
+        x64_rr(a, X64_TEST, X64_D, X64_RAX, X64_RAX);
+        x64_jcc(a, X64_CC_S, x64g_exit_for(g, c.i, true));
+        x64_rr(a, X64_MOVZX8, X64_D, X64_RAX, X64_RAX);
         break;
     case COLD_CMPTRUTH:
         cold_call(g, c.i->args[0]);
+        x64g_save_regs(g);
         x64_rr(a, X64_MOV, X64_Q, X64_RDI, X64_RAX);
-        cold_truth(g, c.i);
+        x64_call(a, "rt_truth");
+        x64g_restore_regs(g);
+        x64_rr(a, X64_TEST, X64_D, X64_RAX, X64_RAX);
+        x64_jcc(a, X64_CC_S, x64g_exit_for(g, c.i, true));
+        x64_rr(a, X64_MOVZX8, X64_D, X64_RAX, X64_RAX);
         break;
     }
     x64_jmp(a, c.resume);
@@ -299,6 +329,8 @@ static bool fusable(Gen *g, IrInstr *c, IrInstr *user)
         return c->imm != TR_EQ && c->imm != TR_NE;
     case IR_truth:
         return truth_inline(c);
+    case IR_is_type: case IR_is_float: case IR_func_code_is: case IR_is_cfunc:
+        return user->op == IR_guard; /* jumps to the guard's exit */
     default:
         return false;
     }
@@ -309,41 +341,15 @@ static X64Cond emit_flags(Gen *g, IrInstr *c)
 {
     X64Asm *a = &g->a;
     IrInstr **v = c->args;
+    X64Cond cc;
+    if (x64g_direct_flags(g, c, &cc))
+        return cc;
     switch (c->op) {
-    case IR_cmp_i64: case IR_eq_word: {
-        x64g_load(g, X64_RAX, v[0]);
-        IrInstr *b = v[1];
-        int64_t k = b->op == IR_const ? (int64_t)b->cval : b->imm;
-        if (b->reg == RA_REMAT && b->op != IR_const_f64 && k == (int32_t)k &&
-            (b->op != IR_const || !tr_is_ptr(b->cval)))
-            x64_ri(a, X64_CMP, X64_Q, X64_RAX, k);
-        else {
-            x64g_load(g, X64_RCX, b);
-            x64_rr(a, X64_CMP, X64_Q, X64_RAX, X64_RCX);
-        }
-        return c->op == IR_eq_word ? X64_CC_E : cmp_cond(c->imm, false);
-    }
-    case IR_is_stop:
-        x64g_load(g, X64_RAX, v[0]);
-        x64_ri(a, X64_CMP, X64_Q, X64_RAX, TR_STOP);
-        return X64_CC_E;
-    case IR_is_small: case IR_is_flonum:
-        x64g_load(g, X64_RAX, v[0]);
-        x64_ri(a, X64_AND, X64_D, X64_RAX, 3);
-        x64_ri(a, X64_CMP, X64_D, X64_RAX, c->op == IR_is_small ? 1 : 2);
-        return X64_CC_E;
     case IR_is_true_obj:
         x64g_load(g, X64_RAX, v[0]);
         x64_mov_abs(a, X64_RCX, "tr_true_obj", 0);
         x64_rr(a, X64_CMP, X64_Q, X64_RAX, X64_RCX);
         return X64_CC_E;
-    case IR_cmp_f64: {
-        bool swap = c->imm == TR_LT || c->imm == TR_LE;
-        x64g_loadx(g, X64_XMM0, v[swap ? 1 : 0]);
-        x64g_loadx(g, X64_XMM1, v[swap ? 0 : 1]);
-        x64_xx(a, X64_UCOMISD, X64_XMM0, X64_XMM1);
-        return c->imm == TR_LT || c->imm == TR_GT ? X64_CC_A : X64_CC_AE;
-    }
     case IR_truth:
         gen_truth(g, c, true);
         x64_rr(a, X64_TEST, X64_D, X64_RAX, X64_RAX);
@@ -370,8 +376,8 @@ static void gen_instr(Gen *g, IrInstr *i)
     X64Asm *a = &g->a;
     IrInstr **v = i->args;
     if (i->reg == RA_REMAT) {
-        if (i->op == IR_const)
-            x64g_load_const(g, X64_RAX, i->cval); /* only to check that it can be loaded */
+        if (i->op == IR_const && !x64g_const_ok(g, i->cval))
+            x64g_fail(g, "a constant that is not in the code object");
         return;
     }
     if (i->next && (i->next->op == IR_branch || i->next->op == IR_guard) &&
@@ -379,6 +385,8 @@ static void gen_instr(Gen *g, IrInstr *i)
         i->aux = AUX_FUSED; /* emitted by the branch or guard */
         return;
     }
+    if (x64g_gen_direct(g, i))
+        return;
     switch (i->op) {
     case IR_const:
         x64g_load_const(g, X64_RAX, i->cval);
@@ -395,33 +403,23 @@ static void gen_instr(Gen *g, IrInstr *i)
         x64g_store(g, i, X64_RAX);
         return;
     }
-    case IR_entry_local:
-        x64_rm(a, X64_MOV, X64_Q, X64_RAX, x64g_lp_mem((int)i->imm));
-        x64g_store(g, i, X64_RAX);
-        return;
-    case IR_stack_slot:
-        x64_rm(a, X64_MOV, X64_Q, X64_RAX, x64g_lp_mem(g->co->nlocalsplus + (int)i->imm));
-        x64g_store(g, i, X64_RAX);
-        return;
     case IR_phi:
         return; /* moved in by the predecessors */
-    case IR_copy:
-        x64g_load(g, X64_RAX, v[0]);
-        x64g_store(g, i, X64_RAX);
-        return;
     case IR_jump:
         x64g_gen_edge(g, i->block, i->block->succ[0]);
         return;
     case IR_branch: {
         IrBlock *t = i->block->succ[0], *e = i->block->succ[1];
         X64Cond cc = cond_of(g, i);
-        if (!x64g_has_phis(t) && !x64g_has_phis(e)) {
-            if (t->id == i->block->id + 1) {
-                x64_jcc(a, x64_cc_not(cc), g->block_label[e->id]);
-            } else {
-                x64_jcc(a, cc, g->block_label[t->id]);
-                x64g_gen_edge(g, i->block, e);
-            }
+        bool tm = x64g_edge_moves(i->block, t), em = x64g_edge_moves(i->block, e);
+        if (!em && (tm || t->id == i->block->id + 1)) {
+            x64_jcc(a, x64_cc_not(cc), g->block_label[e->id]);
+            x64g_gen_edge(g, i->block, t);
+            return;
+        }
+        if (!tm) {
+            x64_jcc(a, cc, g->block_label[t->id]);
+            x64g_gen_edge(g, i->block, e);
             return;
         }
         X64Label f = x64_label_new(a);
@@ -440,6 +438,14 @@ static void gen_instr(Gen *g, IrInstr *i)
         x64_jmp(a, x64g_exit_for(g, i, false));
         return;
     case IR_guard: {
+        IrInstr *c = v[0];
+        if (c->aux == AUX_FUSED &&
+            (c->op == IR_is_type || c->op == IR_is_float || c->op == IR_func_code_is ||
+             c->op == IR_is_cfunc)) {
+            if (!x64g_type_guard(g, c, x64g_exit_for(g, i, false)))
+                x64g_fail(g, "a type test of a type without a symbol");
+            return;
+        }
         X64Cond cc = cond_of(g, i);
         x64_jcc(a, x64_cc_not(cc), x64g_exit_for(g, i, false));
         return;
@@ -453,8 +459,6 @@ static void gen_instr(Gen *g, IrInstr *i)
         x64g_store(g, i, X64_RAX);
         return;
     }
-    case IR_is_small: tag_test(g, i, 1); return;
-    case IR_is_flonum: tag_test(g, i, 2); return;
     case IR_is_type: case IR_is_float: {
         X64Label no = x64_label_new(a), done = x64_label_new(a);
         const char *sym = x64g_static_symbol((void *)(uintptr_t)(i->op == IR_is_float
@@ -492,11 +496,12 @@ static void gen_instr(Gen *g, IrInstr *i)
     }
     case IR_func_code_is: /* a function whose code's mcode is the symbol imm */
     case IR_is_cfunc: {   /* a built-in function whose C function is imm */
-        bool func = i->op == IR_func_code_is;
+        bool func = i->op == IR_func_code_is, by_code = func && !i->imm; /* JIT: imm2 */
         X64Label no = x64_label_new(a), done = x64_label_new(a);
         const char *fsym = x64g_static_symbol(func ? &tr_function_type : &tr_builtin_type);
-        const char *want = func ? (const char *)(uintptr_t)i->imm
-                                : rt_symbol_name((const void *)(uintptr_t)i->imm);
+        const char *want = by_code ? ""
+                           : func  ? (const char *)(uintptr_t)i->imm
+                                   : rt_symbol_name((const void *)(uintptr_t)i->imm);
         if (!fsym || !want) {
             x64g_fail(g, "no symbol for a function test");
             return;
@@ -511,11 +516,15 @@ static void gen_instr(Gen *g, IrInstr *i)
         x64_jcc(a, X64_CC_NE, no);
         if (func) {
             x64_rm(a, X64_MOV, X64_Q, X64_RAX, x64_mem(X64_RAX, offsetof(TrFunction, code)));
-            x64_rm(a, X64_MOV, X64_Q, X64_RAX, x64_mem(X64_RAX, offsetof(CodeObj, mcode)));
+            if (!by_code)
+                x64_rm(a, X64_MOV, X64_Q, X64_RAX, x64_mem(X64_RAX, offsetof(CodeObj, mcode)));
         } else {
             x64_rm(a, X64_MOV, X64_Q, X64_RAX, x64_mem(X64_RAX, offsetof(TrBuiltin, fn)));
         }
-        x64_mov_abs(a, X64_RCX, want, 0);
+        if (by_code)
+            x64_ri(a, X64_MOV, X64_Q, X64_RCX, i->imm2);
+        else
+            x64_mov_abs(a, X64_RCX, want, 0);
         x64_rr(a, X64_CMP, X64_Q, X64_RAX, X64_RCX);
         x64_setcc(a, X64_CC_E, X64_RAX);
         x64_rr(a, X64_MOVZX8, X64_D, X64_RAX, X64_RAX);
@@ -526,25 +535,11 @@ static void gen_instr(Gen *g, IrInstr *i)
         x64g_store(g, i, X64_RAX);
         return;
     }
-    case IR_untag_int:
-        x64g_load(g, X64_RAX, v[0]);
-        x64_ri(a, X64_SAR, X64_Q, X64_RAX, 2);
-        x64g_store(g, i, X64_RAX);
-        return;
-    case IR_tag_int:
-        x64g_load(g, X64_RAX, v[0]);
-        x64_rm(a, X64_LEA, X64_Q, X64_RAX, x64_mem_idx(X64_NOREG, X64_RAX, 4, 1));
-        x64g_store(g, i, X64_RAX);
-        return;
     case IR_box_int: {
-        X64Label slow = x64_label_new(a), done = x64_label_new(a);
+        X64Label done = x64_label_new(a), slow = cold_at(g, i, COLD_BOXI, done);
         x64g_load(g, X64_RAX, v[0]);
         check_small_range(g, slow);
         x64_rm(a, X64_LEA, X64_Q, X64_RAX, x64_mem_idx(X64_NOREG, X64_RAX, 4, 1));
-        x64_jmp(a, done);
-        x64_label_bind(a, slow);
-        x64_rr(a, X64_MOV, X64_Q, X64_RDI, X64_RAX);
-        x64_call(a, "tr_int_from_i64");
         x64_label_bind(a, done);
         x64g_store(g, i, X64_RAX);
         return;
@@ -556,7 +551,7 @@ static void gen_instr(Gen *g, IrInstr *i)
         return;
     case IR_box_float:
         x64g_loadx(g, X64_XMM0, v[0]);
-        box_float_xmm0(g);
+        box_float_xmm0(g, i);
         x64g_store(g, i, X64_RAX);
         return;
     case IR_num_to_f64: {
@@ -586,11 +581,6 @@ static void gen_instr(Gen *g, IrInstr *i)
         x64g_storex(g, i, X64_XMM0);
         return;
     }
-    case IR_i64_to_f64:
-        x64g_load(g, X64_RAX, v[0]);
-        x64_xr(a, X64_CVTSI2SD, X64_Q, X64_XMM0, X64_RAX);
-        x64g_storex(g, i, X64_XMM0);
-        return;
     case IR_bool_to_obj:
         x64g_load_tagged(g, X64_RAX, v[0]);
         x64g_store(g, i, X64_RAX);
@@ -600,22 +590,6 @@ static void gen_instr(Gen *g, IrInstr *i)
         x64_mov_abs(a, X64_RCX, "tr_true_obj", 0);
         x64_rr(a, X64_CMP, X64_Q, X64_RAX, X64_RCX);
         set_bool(g, i, X64_CC_E);
-        return;
-    case IR_eq_word:
-        x64g_load(g, X64_RAX, v[0]);
-        x64g_load(g, X64_RCX, v[1]);
-        x64_rr(a, X64_CMP, X64_Q, X64_RAX, X64_RCX);
-        set_bool(g, i, X64_CC_E);
-        return;
-    case IR_is_stop:
-        x64g_load(g, X64_RAX, v[0]);
-        x64_ri(a, X64_CMP, X64_Q, X64_RAX, TR_STOP);
-        set_bool(g, i, X64_CC_E);
-        return;
-    case IR_not_b:
-        x64g_load(g, X64_RAX, v[0]);
-        x64_ri(a, X64_XOR, X64_D, X64_RAX, 1);
-        x64g_store(g, i, X64_RAX);
         return;
     case IR_lm_slot0: /* r has bit 2: the method (r & ~7); else NULL */
         x64g_load(g, X64_RCX, v[0]);
@@ -633,34 +607,6 @@ static void gen_instr(Gen *g, IrInstr *i)
         x64_cmov(a, X64_CC_NE, X64_Q, X64_RAX, X64_RDX);
         x64g_store(g, i, X64_RAX);
         return;
-    case IR_add_i64: case IR_sub_i64: case IR_mul_i64: case IR_and_i64: case IR_or_i64:
-    case IR_xor_i64: case IR_add_i64_ov: case IR_sub_i64_ov: case IR_mul_i64_ov: {
-        static const uint8_t xop[] = {
-            [IR_add_i64] = X64_ADD, [IR_sub_i64] = X64_SUB, [IR_mul_i64] = X64_IMUL,
-            [IR_and_i64] = X64_AND, [IR_or_i64] = X64_OR, [IR_xor_i64] = X64_XOR,
-            [IR_add_i64_ov] = X64_ADD, [IR_sub_i64_ov] = X64_SUB, [IR_mul_i64_ov] = X64_IMUL};
-        x64g_load(g, X64_RAX, v[0]);
-        x64g_load(g, X64_RCX, v[1]);
-        x64_rr(a, (X64Op)xop[i->op], X64_Q, X64_RAX, X64_RCX);
-        if (i->op == IR_add_i64_ov || i->op == IR_sub_i64_ov || i->op == IR_mul_i64_ov) {
-            X64Label ex = x64g_exit_for(g, i, false);
-            x64_jcc(a, X64_CC_O, ex);
-            check_small_range(g, ex);
-        }
-        x64g_store(g, i, X64_RAX);
-        return;
-    }
-    case IR_shl_i64: case IR_sar_i64:
-        x64g_load(g, X64_RAX, v[0]);
-        x64g_load(g, X64_RCX, v[1]);
-        x64_r_cl(a, i->op == IR_shl_i64 ? X64_SHL : X64_SAR, X64_Q, X64_RAX);
-        x64g_store(g, i, X64_RAX);
-        return;
-    case IR_neg_i64:
-        x64g_load(g, X64_RAX, v[0]);
-        x64_r(a, X64_NEG, X64_Q, X64_RAX);
-        x64g_store(g, i, X64_RAX);
-        return;
     case IR_floordiv_i64: case IR_mod_i64:
         x64g_load(g, X64_RAX, v[0]);
         x64g_load(g, X64_RCX, v[1]);
@@ -669,80 +615,33 @@ static void gen_instr(Gen *g, IrInstr *i)
         x64_floordiv_mod(a, i->op == IR_mod_i64);
         x64g_store(g, i, X64_RAX);
         return;
-    case IR_cmp_i64:
-        x64g_load(g, X64_RAX, v[0]);
-        x64g_load(g, X64_RCX, v[1]);
-        x64_rr(a, X64_CMP, X64_Q, X64_RAX, X64_RCX);
-        set_bool(g, i, cmp_cond(i->imm, false));
-        return;
-    case IR_add_f64: case IR_sub_f64: case IR_mul_f64: case IR_div_f64: {
-        static const uint8_t xop[] = {[IR_add_f64] = X64_ADDSD, [IR_sub_f64] = X64_SUBSD,
-                                      [IR_mul_f64] = X64_MULSD, [IR_div_f64] = X64_DIVSD};
-        x64g_loadx(g, X64_XMM0, v[0]);
-        x64g_loadx(g, X64_XMM1, v[1]);
-        if (i->op == IR_div_f64) {
-            x64_xx(a, X64_XORPD, X64_XMM2, X64_XMM2);
-            x64_xx(a, X64_UCOMISD, X64_XMM1, X64_XMM2);
-            x64_jcc(a, X64_CC_E, x64g_exit_for(g, i, false)); /* zero (or NaN: also deopts) */
-        }
-        x64_xx(a, (X64Op)xop[i->op], X64_XMM0, X64_XMM1);
-        x64g_storex(g, i, X64_XMM0);
-        return;
-    }
     case IR_neg_f64:
         x64g_load(g, X64_RAX, v[0]);
         x64_ri(a, X64_MOV, X64_Q, X64_RCX, INT64_MIN);
         x64_rr(a, X64_XOR, X64_Q, X64_RAX, X64_RCX);
         x64g_store(g, i, X64_RAX);
         return;
-    case IR_sqrt_f64:
-        x64g_loadx(g, X64_XMM0, v[0]);
-        x64_xx(a, X64_SQRTSD, X64_XMM0, X64_XMM0);
-        x64g_storex(g, i, X64_XMM0);
-        return;
-    case IR_cmp_f64: {
-        /* ucomisd sets CF/ZF like an unsigned compare, PF on NaN: use a > b forms so that NaN
-           (CF=ZF=PF=1) gives false, and handle == / != through PF */
-        bool swap = i->imm == TR_LT || i->imm == TR_LE;
-        x64g_loadx(g, X64_XMM0, v[swap ? 1 : 0]);
-        x64g_loadx(g, X64_XMM1, v[swap ? 0 : 1]);
-        x64_xx(a, X64_UCOMISD, X64_XMM0, X64_XMM1);
-        switch (i->imm) {
-        case TR_LT: case TR_GT: set_bool(g, i, X64_CC_A); return;
-        case TR_LE: case TR_GE: set_bool(g, i, X64_CC_AE); return;
-        case TR_EQ:
-            x64_setcc(a, X64_CC_E, X64_RAX);
-            x64_setcc(a, X64_CC_NP, X64_RCX);
-            x64_rr(a, X64_AND, X64_D, X64_RAX, X64_RCX);
-            x64_rr(a, X64_MOVZX8, X64_D, X64_RAX, X64_RAX);
-            x64g_store(g, i, X64_RAX);
-            return;
-        default:
-            x64_setcc(a, X64_CC_NE, X64_RAX);
-            x64_setcc(a, X64_CC_P, X64_RCX);
-            x64_rr(a, X64_OR, X64_D, X64_RAX, X64_RCX);
-            x64_rr(a, X64_MOVZX8, X64_D, X64_RAX, X64_RAX);
-            x64g_store(g, i, X64_RAX);
-            return;
-        }
-    }
     case IR_range_iter_virtual: /* only exits build it (x64g_load_tagged) */
         return;
     case IR_range_next: { /* the items of a range of small ints are small ints */
         X64Label stop = x64_label_new(a), done = x64_label_new(a);
-        x64g_load(g, X64_RCX, v[0]);
+        X64Reg it = X64_RCX;
+        if (x64g_in_reg(g, v[0]))
+            it = (X64Reg)v[0]->reg;
+        else
+            x64g_load(g, X64_RCX, v[0]);
         x64_rm(a, X64_MOV, X64_Q, X64_RAX,
-               x64_mem(X64_RCX, (int32_t)offsetof(TrRangeIter, remaining)));
+               x64_mem(it, (int32_t)offsetof(TrRangeIter, remaining)));
         x64_rr(a, X64_TEST, X64_Q, X64_RAX, X64_RAX);
         x64_jcc(a, X64_CC_E, stop);
         x64_r(a, X64_DEC, X64_Q, X64_RAX);
-        x64_mr(a, X64_MOV, X64_Q, x64_mem(X64_RCX, (int32_t)offsetof(TrRangeIter, remaining)),
+        x64_mr(a, X64_MOV, X64_Q, x64_mem(it, (int32_t)offsetof(TrRangeIter, remaining)),
                X64_RAX);
-        x64_rm(a, X64_MOV, X64_Q, X64_RAX, x64_mem(X64_RCX, (int32_t)offsetof(TrRangeIter, cur)));
+        x64_rm(a, X64_MOV, X64_Q, X64_RAX, x64_mem(it, (int32_t)offsetof(TrRangeIter, cur)));
         x64_rm(a, X64_MOV, X64_Q, X64_RDX,
-               x64_mem(X64_RCX, (int32_t)offsetof(TrRangeIter, step)));
+               x64_mem(it, (int32_t)offsetof(TrRangeIter, step)));
         x64_rr(a, X64_ADD, X64_Q, X64_RDX, X64_RAX);
-        x64_mr(a, X64_MOV, X64_Q, x64_mem(X64_RCX, (int32_t)offsetof(TrRangeIter, cur)), X64_RDX);
+        x64_mr(a, X64_MOV, X64_Q, x64_mem(it, (int32_t)offsetof(TrRangeIter, cur)), X64_RDX);
         x64_rm(a, X64_LEA, X64_Q, X64_RAX, x64_mem_idx(X64_NOREG, X64_RAX, 4, 1));
         x64_jmp(a, done);
         x64_label_bind(a, stop);
@@ -751,31 +650,10 @@ static void gen_instr(Gen *g, IrInstr *i)
         x64g_store(g, i, X64_RAX);
         return;
     }
-    case IR_list_len: case IR_tuple_len:
-        x64g_load(g, X64_RAX, v[0]);
-        x64_rm(a, X64_MOV, X64_Q, X64_RAX,
-               x64_mem(X64_RAX, i->op == IR_list_len ? (int32_t)offsetof(TrList, len)
-                                                     : (int32_t)offsetof(TrTuple, len)));
-        x64g_store(g, i, X64_RAX);
-        return;
-    case IR_list_item:
-        x64g_load(g, X64_RAX, v[0]);
-        x64g_load(g, X64_RCX, v[1]);
-        x64_rm(a, X64_MOV, X64_Q, X64_RAX, x64_mem(X64_RAX, (int32_t)offsetof(TrList, items)));
-        x64_rm(a, X64_MOV, X64_Q, X64_RAX, x64_mem_idx(X64_RAX, X64_RCX, 8, 0));
-        x64g_store(g, i, X64_RAX);
-        return;
-    case IR_tuple_item:
-        x64g_load(g, X64_RAX, v[0]);
-        x64g_load(g, X64_RCX, v[1]);
-        x64_rm(a, X64_MOV, X64_Q, X64_RAX,
-               x64_mem_idx(X64_RAX, X64_RCX, 8, (int32_t)offsetof(TrTuple, items)));
-        x64g_store(g, i, X64_RAX);
-        return;
     case IR_list_set:
+        x64g_load_tagged(g, X64_RDX, v[2]);
         x64g_load(g, X64_RAX, v[0]);
         x64g_load(g, X64_RCX, v[1]);
-        x64g_load_tagged(g, X64_RDX, v[2]);
         x64_rm(a, X64_MOV, X64_Q, X64_RAX, x64_mem(X64_RAX, (int32_t)offsetof(TrList, items)));
         x64_mr(a, X64_MOV, X64_Q, x64_mem_idx(X64_RAX, X64_RCX, 8, 0), X64_RDX);
         return;
@@ -820,8 +698,18 @@ bool x64_gen(IrFunc *fn, const char *sym, McCode *out, const char **why)
     x64_asm_init(&g->a, out);
     X64Asm *a = &g->a;
     /* registers; one home slot per value, plus the scratch slot of phi moves */
-    ra_allocate(fn, &x64_ra);
-    g->nslots = fn->nvalues + 1;
+    g->park = ra_allocate(fn, &x64_ra, &g->across);
+    g->save_base = g->park + 1;
+    for (int b = 0; b < fn->nblocks; b++)
+        for (IrInstr *i = fn->blocks[b]->first; i; i = i->next)
+            if (i->reg >= 0) {
+                if (i->type == IT_F)
+                    g->save_xmms |= BIT(i->reg);
+                else if (CALLER_SAVED & BIT(i->reg))
+                    g->save_gprs |= BIT(i->reg);
+            }
+    g->nslots = g->save_base + __builtin_popcount(g->save_gprs) +
+                __builtin_popcount(g->save_xmms);
     g->uses = calloc((size_t)fn->nvalues + 1, sizeof(int));
     if (!g->uses)
         abort();
@@ -859,8 +747,10 @@ bool x64_gen(IrFunc *fn, const char *sym, McCode *out, const char **why)
         IrBlock *bb = fn->blocks[b];
         TR_ASSERT(bb->id == b);
         x64_label_bind(a, g->block_label[b]);
-        for (IrInstr *i = bb->first; i && !g->why; i = i->next)
+        for (IrInstr *i = bb->first; i && !g->why; i = i->next) {
+            g->cur = i;
             gen_instr(g, i);
+        }
     }
     for (int k = 0; k < g->ncolds && !g->why; k++)
         emit_cold(g, g->colds[k]);
@@ -897,6 +787,7 @@ bool x64_gen(IrFunc *fn, const char *sym, McCode *out, const char **why)
     free(g->exits);
     free(g->colds);
     free(g->uses);
+    free(g->across);
     if (g->why) {
         *why = g->why;
         return false;

@@ -64,8 +64,8 @@ void x64g_store(Gen *g, IrInstr *v, X64Reg r)
 void x64g_loadx(Gen *g, X64Xmm x, IrInstr *v)
 {
     if (v->reg == RA_REMAT) {
-        x64g_load(g, X64_R11, v);
-        x64_xr(&g->a, X64_MOVQ, X64_Q, x, X64_R11);
+        x64g_load(g, X64_RAX, v);
+        x64_xr(&g->a, X64_MOVQ, X64_Q, x, X64_RAX);
     } else if (x64g_in_reg(g, v)) {
         if (v->type != IT_F)
             x64_xr(&g->a, X64_MOVQ, X64_Q, x, (X64Reg)v->reg);
@@ -114,6 +114,18 @@ const char *x64g_static_symbol(const void *p)
     return NULL;
 }
 
+/* Whether x64g_load_const can load v (without emitting anything). */
+bool x64g_const_ok(Gen *g, TrValue v)
+{
+    if (!tr_is_ptr(v) || x64g_static_symbol(tr_obj(v)))
+        return true;
+    TrTuple *c = tr_as_tuple(g->co->consts);
+    for (int64_t k = 0; k < c->len; k++)
+        if (c->items[k] == v)
+            return true;
+    return false;
+}
+
 void x64g_load_const(Gen *g, X64Reg r, TrValue v)
 {
     if (!tr_is_ptr(v)) {
@@ -159,7 +171,49 @@ X64Label x64g_exit_for(Gen *g, IrInstr *i, bool throwing)
     return e->label;
 }
 
-/* rax <- v as a tagged value (boxes int64 / double / bool); may call. */
+/* Stores (save) or reloads the caller-saved registers of values around a call that the
+   allocator did not count as one; each register has its slot from save_base on. */
+static void save_restore(Gen *g, bool save)
+{
+    if (g->in_exit)
+        return;
+    /* the registers live across the current instruction, and its operands' (read again
+       after the call by some instructions) */
+    uint32_t gm = g->save_gprs, fm = g->save_xmms;
+    if (g->cur && g->across) {
+        uint32_t ga = g->across[2 * (size_t)g->cur->id];
+        uint32_t fa = g->across[2 * (size_t)g->cur->id + 1];
+        for (int k = 0; k < g->cur->nargs; k++) {
+            IrInstr *x = g->cur->args[k];
+            if (x->reg >= 0)
+                *(x->type == IT_F ? &fa : &ga) |= 1u << x->reg;
+        }
+        gm &= ga;
+        fm &= fa;
+    }
+    int k = g->save_base;
+    for (int r = 0; r < 16; r++)
+        if ((gm >> r) & 1) {
+            if (save)
+                x64_mr(&g->a, X64_MOV, X64_Q, x64g_slot_mem(g, k), (X64Reg)r);
+            else
+                x64_rm(&g->a, X64_MOV, X64_Q, (X64Reg)r, x64g_slot_mem(g, k));
+            k++;
+        }
+    for (int r = 0; r < 16; r++)
+        if ((fm >> r) & 1) {
+            if (save)
+                x64_mx(&g->a, X64_MOVSD, x64g_slot_mem(g, k), (X64Xmm)r);
+            else
+                x64_xm(&g->a, X64_MOVSD, (X64Xmm)r, x64g_slot_mem(g, k));
+            k++;
+        }
+}
+
+void x64g_save_regs(Gen *g) { save_restore(g, true); }
+void x64g_restore_regs(Gen *g) { save_restore(g, false); }
+
+/* rax <- v as a tagged value (boxes int64 / double / bool); may call (keeping registers). */
 void x64g_load_tagged(Gen *g, X64Reg r, IrInstr *v)
 {
     if (v->op == IR_range_iter_virtual) { /* the iterator of a counted loop, at its counter */
@@ -175,13 +229,29 @@ void x64g_load_tagged(Gen *g, X64Reg r, IrInstr *v)
     case IT_T:
         x64g_load(g, r, v);
         return;
-    case IT_I:
-        x64g_load(g, X64_RDI, v);
+    case IT_I: { /* inline when it fits a small int */
+        X64Label slow = x64_label_new(&g->a), done = x64_label_new(&g->a);
+        x64g_load(g, X64_RAX, v);
+        x64_rr(&g->a, X64_MOV, X64_Q, X64_RCX, X64_RAX);
+        x64_ri(&g->a, X64_SHL, X64_Q, X64_RCX, 2);
+        x64_ri(&g->a, X64_SAR, X64_Q, X64_RCX, 2);
+        x64_rr(&g->a, X64_CMP, X64_Q, X64_RCX, X64_RAX);
+        x64_jcc(&g->a, X64_CC_NE, slow);
+        x64_rm(&g->a, X64_LEA, X64_Q, X64_RAX, x64_mem_idx(X64_NOREG, X64_RAX, 4, 1));
+        x64_jmp(&g->a, done);
+        x64_label_bind(&g->a, slow);
+        x64g_save_regs(g);
+        x64_rr(&g->a, X64_MOV, X64_Q, X64_RDI, X64_RAX);
         x64_call(&g->a, "tr_int_from_i64");
+        x64g_restore_regs(g);
+        x64_label_bind(&g->a, done);
         break;
+    }
     case IT_F:
         x64g_loadx(g, X64_XMM0, v);
+        x64g_save_regs(g);
         x64_call(&g->a, "tr_float_new");
+        x64g_restore_regs(g);
         break;
     case IT_B: {
         x64g_load(g, X64_RCX, v);
@@ -249,14 +319,37 @@ void x64g_emit_exit(Gen *g, Exit *e)
 
 /* --- Generic operations: calls of helpers ------------------------------------------------- */
 
+/* Stores i's operands that are in registers into their home slots and reads every value from
+   its slot until in_exit is cleared: for code that calls out before it has read them all. */
+void x64g_args_to_slots(Gen *g, IrInstr *i)
+{
+    for (int k = 0; k < i->nargs; k++) {
+        IrInstr *x = i->args[k];
+        if (x->reg < 0)
+            continue;
+        if (x->type == IT_F)
+            x64_mx(&g->a, X64_MOVSD, x64g_val_mem(g, x), (X64Xmm)x->reg);
+        else
+            x64_mr(&g->a, X64_MOV, X64_Q, x64g_val_mem(g, x), (X64Reg)x->reg);
+    }
+    g->in_exit = true;
+}
+
 void x64g_gen_helper_call(Gen *g, IrInstr *i)
 {
     X64Asm *a = &g->a;
     const IrOpInfo *info = ir_info(i);
     const char *sig = info->sig;
     int nreg = 0, nx = 0, opnd = 0;
-    /* 's' operands go to the frame's value stack first (they are not in registers) */
+    /* 's' operands go to the frame's value stack first (they are not in registers); boxing
+       one calls out, so then every operand is read from its home slot */
     const char *s = strchr(sig, 's');
+    bool boxes = false;
+    if (s && s < strchr(sig, ':'))
+        for (int k = 0; k < i->nargs; k++)
+            boxes |= i->args[k]->type != IT_T;
+    if (boxes)
+        x64g_args_to_slots(g, i);
     if (s && s < strchr(sig, ':')) {
         int base = g->co->nlocalsplus + (int)i->imm2;
         /* operands before 's' in the signature are 'v's counted from 0; count them */
@@ -268,27 +361,58 @@ void x64g_gen_helper_call(Gen *g, IrInstr *i)
             if (v->type != IT_T) {
                 x64g_load_tagged(g, X64_RAX, v);
                 x64_mr(a, X64_MOV, X64_Q, x64g_lp_mem(base + k - before), X64_RAX);
+            } else if (x64g_in_reg(g, v)) {
+                x64_mr(a, X64_MOV, X64_Q, x64g_lp_mem(base + k - before), (X64Reg)v->reg);
             } else {
                 x64g_load(g, X64_RAX, v);
                 x64_mr(a, X64_MOV, X64_Q, x64g_lp_mem(base + k - before), X64_RAX);
             }
         }
     }
+    /* the value operands first, as one parallel move (an operand may live in another
+       operand's argument register), then the constant arguments */
+    Loc dst[12], src[12];
+    int nmove = 0;
+    for (const char *p = sig; *p && *p != ':'; p++) {
+        switch (*p) {
+        case 'v': {
+            IrInstr *v = i->args[opnd++];
+            if (v->type == IT_F) {
+                dst[nmove] = (Loc){LOC_XMM, nx++, NULL};
+            } else if (v->type == IT_T || v->type == IT_I || v->type == IT_P) {
+                dst[nmove] = (Loc){LOC_GPR, arg_regs[nreg++], NULL};
+            } else {
+                x64g_fail(g, "a bool operand of a generic operation");
+                return;
+            }
+            src[nmove++] = boxes && v->reg >= 0 ? (Loc){LOC_SLOT, v->slot, v} : x64g_loc_of(v);
+            break;
+        }
+        case 's':
+            opnd = i->nargs;
+            nreg += 2;
+            break;
+        default:
+            nreg++;
+        }
+        if (nreg > 6 || nx > 8) {
+            x64g_fail(g, "too many helper arguments");
+            return;
+        }
+    }
+    x64g_parallel_move(g, dst, src, nmove);
+    g->in_exit = false;
+    nreg = 0;
+    opnd = 0;
     for (const char *p = sig; *p && *p != ':'; p++) {
         switch (*p) {
         case 'f':
             x64_rr(a, X64_MOV, X64_Q, arg_regs[nreg++], X64_RBX);
             break;
-        case 'v': {
-            IrInstr *v = i->args[opnd++];
-            if (v->type == IT_F)
-                x64g_loadx(g, (X64Xmm)nx++, v);
-            else if (v->type == IT_T || v->type == IT_I || v->type == IT_P)
-                x64g_load(g, arg_regs[nreg++], v);
-            else
-                x64g_fail(g, "a bool operand of a generic operation");
+        case 'v': /* moved above */
+            if (i->args[opnd++]->type != IT_F)
+                nreg++;
             break;
-        }
         case 'i':
             x64_ri(a, X64_MOV, X64_Q, arg_regs[nreg++], i->imm);
             break;
@@ -305,7 +429,6 @@ void x64g_gen_helper_call(Gen *g, IrInstr *i)
             x64_rm(a, X64_LEA, X64_Q, arg_regs[nreg++],
                    x64g_lp_mem(g->co->nlocalsplus + (int)i->imm2));
             x64_ri(a, X64_MOV, X64_Q, arg_regs[nreg++], i->nargs - before);
-            opnd = i->nargs;
             break;
         }
         default:
@@ -354,10 +477,25 @@ void x64g_move_loc(Gen *g, Loc dst, Loc src)
 {
     X64Asm *a = &g->a;
     X64Reg r;
+    if (dst.kind == LOC_XMM && src.kind == LOC_XMM) {
+        x64_xx(a, X64_MOVAPD, (X64Xmm)dst.num, (X64Xmm)src.num);
+        return;
+    }
+    if (dst.kind == LOC_XMM && src.kind == LOC_SLOT) {
+        x64_xm(a, X64_MOVSD, (X64Xmm)dst.num, x64g_slot_mem(g, src.num));
+        return;
+    }
+    if (dst.kind == LOC_SLOT && src.kind == LOC_XMM) {
+        x64_mx(a, X64_MOVSD, x64g_slot_mem(g, dst.num), (X64Xmm)src.num);
+        return;
+    }
     switch (src.kind) {
     case LOC_GPR: r = (X64Reg)src.num; break;
     case LOC_XMM: r = X64_RAX; x64_rx(a, X64_MOVQ, X64_Q, X64_RAX, (X64Xmm)src.num); break;
-    case LOC_SLOT: r = X64_RAX; x64_rm(a, X64_MOV, X64_Q, X64_RAX, x64g_slot_mem(g, src.num)); break;
+    case LOC_SLOT:
+        r = X64_RAX;
+        x64_rm(a, X64_MOV, X64_Q, X64_RAX, x64g_slot_mem(g, src.num));
+        break;
     default:
         if (dst.kind == LOC_GPR) {
             x64g_load(g, (X64Reg)dst.num, src.v);
@@ -399,8 +537,13 @@ void x64g_gen_phi_moves(Gen *g, IrBlock *from, IrBlock *to)
         dst[n] = d;
         src[n++] = s;
     }
-    /* sequentialize: a move may go once no pending move still reads its destination; a cycle
-       is broken by parking one source in the scratch slot */
+    x64g_parallel_move(g, dst, src, n);
+}
+
+/* dst[k] <- src[k] for all k at once: a move may go once no pending move still reads its
+   destination; a cycle is broken by parking one source in the scratch slot. */
+void x64g_parallel_move(Gen *g, Loc *dst, Loc *src, int n)
+{
     while (n) {
         bool progress = false;
         for (int k = 0; k < n; k++) {
@@ -409,7 +552,8 @@ void x64g_gen_phi_moves(Gen *g, IrBlock *from, IrBlock *to)
                 read = j != k && x64g_loc_eq(src[j], dst[k]);
             if (read)
                 continue;
-            x64g_move_loc(g, dst[k], src[k]);
+            if (!x64g_loc_eq(dst[k], src[k]))
+                x64g_move_loc(g, dst[k], src[k]);
             dst[k] = dst[n - 1];
             src[k] = src[n - 1];
             n--;
@@ -417,7 +561,7 @@ void x64g_gen_phi_moves(Gen *g, IrBlock *from, IrBlock *to)
             break;
         }
         if (!progress) {
-            Loc park = {LOC_SLOT, g->fn->nvalues, NULL};
+            Loc park = {LOC_SLOT, g->park, NULL};
             x64g_move_loc(g, park, src[0]);
             src[0] = park;
         }
@@ -425,6 +569,17 @@ void x64g_gen_phi_moves(Gen *g, IrBlock *from, IrBlock *to)
 }
 
 bool x64g_has_phis(IrBlock *b) { return b->first && b->first->op == IR_phi; }
+
+bool x64g_edge_moves(IrBlock *from, IrBlock *to)
+{
+    int p = 0;
+    while (p < to->npreds && to->preds[p] != from)
+        p++;
+    for (IrInstr *i = to->first; i && i->op == IR_phi; i = i->next)
+        if (p >= i->nargs || !x64g_loc_eq(x64g_loc_of(i), x64g_loc_of(i->args[p])))
+            return true;
+    return false;
+}
 
 void x64g_gen_edge(Gen *g, IrBlock *from, IrBlock *to)
 {

@@ -247,6 +247,57 @@ static IrFrameState *copy_state(IrFunc *fn, const IrFrameState *fs)
     return c;
 }
 
+/* The guard on test t (its only use, right after it in its block), or NULL. */
+static IrInstr *guard_of(IrInstr *t)
+{
+    IrInstr *g = t->next;
+    return g && g->op == IR_guard && g->args[0] == t ? g : NULL;
+}
+
+/* A global read in a loop that runs no Python code holds the same value on every iteration:
+   it is read once before the loop (load_global_q: 0 when missing), with the guards that test
+   it (the function or built-in it must be, a constant it must equal), whose failure resumes
+   the interpreter before the loop (which then raises NameError where the loop reads it).
+   Only when every use is such a test, a call_direct behind one, or a frame state after one. */
+static bool hoist_global(IrFunc *fn, const Loop *l, IrInstr *ld, IrBlock *ph)
+{
+    IrFrameState *fs = state_at_end(ph);
+    if (!fs)
+        return false;
+    IrInstr *tests[8];
+    int nt = 0;
+    for (int b = 0; b < fn->nblocks; b++)
+        for (IrInstr *u = fn->blocks[b]->first; u; u = u->next)
+            for (int k = 0; k < u->nargs; k++) {
+                if (u->args[k] != ld)
+                    continue;
+                bool test = u->op == IR_func_code_is || u->op == IR_is_cfunc ||
+                            (u->op == IR_eq_word && u->args[1 - k]->op == IR_const);
+                if (test && guard_of(u) && l->body[b] && nt < 8) {
+                    tests[nt++] = u;
+                } else if (u->op != IR_call_direct || k != 0 || !u->prev ||
+                           u->prev->op != IR_guard || u->prev->args[0]->args[0] != ld) {
+                    return false;
+                }
+            }
+    if (!nt)
+        return false;
+    ir_remove(ld);
+    ld->op = IR_load_global_q;
+    ld->fs = NULL;
+    ir_insert_before(ph->last, ld);
+    for (int k = 0; k < nt; k++) {
+        IrInstr *g = guard_of(tests[k]);
+        ir_remove(tests[k]);
+        ir_insert_before(ph->last, tests[k]);
+        ir_remove(g);
+        g->fs = copy_state(fn, fs);
+        g->pc = fs->pc;
+        ir_insert_before(ph->last, g);
+    }
+    return true;
+}
+
 static void hoist(IrFunc *fn, const PuDom *d, Loop *l)
 {
     IrBlock *h = l->header, *ph = NULL;
@@ -255,16 +306,24 @@ static void hoist(IrFunc *fn, const PuDom *d, Loop *l)
             ph = h->preds[p];
     TR_ASSERT(ph && ph->nsucc == 1);
     l->resizes = false;
+    bool runs_code = false;
     for (int b = h->id; b < fn->nblocks; b++)
         if (l->body[b])
-            for (IrInstr *i = fn->blocks[b]->first; i; i = i->next)
+            for (IrInstr *i = fn->blocks[b]->first; i; i = i->next) {
                 l->resizes |= pu_may_resize(i);
+                runs_code |= pu_runs_code(i);
+            }
     for (int b = h->id; b < fn->nblocks; b++) { /* reverse post-order: definitions first */
         if (!l->body[b])
             continue;
         IrInstr *next;
         for (IrInstr *i = fn->blocks[b]->first; i; i = next) {
             next = i->next;
+            if (i->op == IR_load_global && !runs_code) {
+                if (hoist_global(fn, l, i, ph))
+                    next = fn->blocks[b]->first; /* its tests and guards moved too */
+                continue;
+            }
             if (i->op == IR_phi || !invariant(l, i))
                 continue;
             if (hoistable_guard(i)) {

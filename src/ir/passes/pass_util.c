@@ -156,6 +156,14 @@ bool pu_fits_small(const IrInstr *v)
 
 /* --- Memory effects -------------------------------------------------------------------------- */
 
+bool pu_runs_code(const IrInstr *i)
+{
+    if (!(ir_info(i)->flags & IRF_EFFECT))
+        return false;
+    return i->op != IR_list_set && i->op != IR_range_next && i->op != IR_load_global &&
+           i->op != IR_load_global_q;
+}
+
 bool pu_may_resize(const IrInstr *i)
 {
     if (!(ir_info(i)->flags & IRF_EFFECT))

@@ -55,6 +55,9 @@ bool pu_fits_small(const IrInstr *v);
    list_len sees): every IRF_EFFECT op (calls, generic operations, appends) except the few known
    to leave lengths alone (list_set stores an item in place, range_next steps an iterator). */
 bool pu_may_resize(const IrInstr *i);
+/* Whether i may run Python code (a call, a generic operation that may call a special method),
+   which may rebind globals. Reading a global, storing into a list and stepping a range do not. */
+bool pu_runs_code(const IrInstr *i);
 
 /* --- Control flow --------------------------------------------------------------------------- */
 /* Replaces the branch ending b by a jump to succ[keep], dropping the other edge (and the

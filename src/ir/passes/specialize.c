@@ -418,7 +418,8 @@ static void direct_call(SpecCtx *s, IrInstr *ins)
                       CO_ASYNC_GENERATOR)))
         return;
     IrInstr *is = mk(s, IR_func_code_is, callee, NULL, ins);
-    is->imm = (int64_t)(uintptr_t)mf->sym;
+    is->imm = s->fn->env->by_code ? 0 : (int64_t)(uintptr_t)mf->sym;
+    is->imm2 = (int64_t)(uintptr_t)co;
     guard(s, is, ins);
     for (int k = 1; k < ins->nargs; k++) /* drop the NULL slot: the callable's slot is first */
         ins->args[k - 1] = ins->args[k];
@@ -486,8 +487,8 @@ static bool counted_ok(SpecCtx *s, IrInstr *ins)
     IrInstr *it = ins->args[0], *cl = it->args[0], *st = ins->next;
     IrBlock *h = ins->block, *pre = it->block;
     for (IrInstr *i = st ? st->next : NULL; i && i != h->last; i = i->next)
-        if (i->op != IR_const_i64 && i->op != IR_const_f64 && i->op != IR_const)
-            return false; /* constants the rewriting of phis left there may stay */
+        if (!(ir_info(i)->flags & IRF_PURE) || i->fs)
+            return false; /* constants and conversions for the phis of an exit may stay */
     if (!st || st->op != IR_is_stop || st->args[0] != ins ||
         h->last->op != IR_branch || h->last->args[0] != st || pre == h ||
         pre->last->op != IR_jump || pre->nsucc != 1)
