@@ -88,10 +88,12 @@ static bool compile_module(Build *b, int m, ModSyms *ms, IrEnv *env, bool report
         bool ok = compile_one(b, m, c, ms->names[c], false, env, &speculated, &why);
         if (ok && speculated) {
             env->speculate = false;
+            env->generic = true;
             bool again;
             const char *why2;
             if (!compile_one(b, m, c, ms->names[c], true, env, &again, &why2))
                 speculated = false;
+            env->generic = false;
         }
         if (!ok) {
             ms->failed[c] = true;

@@ -28,14 +28,18 @@ typedef struct IrEnv {
     IrModFunc *funcs;
     int nfuncs;
     /* Compile speculatively: guard the argument facts at entry, and take unknown operands of
-       float arithmetic for floats in functions that deal in floats. Set *speculated when the
-       code guesses (then it needs a fallback version compiled without). */
+       float arithmetic for floats in functions that deal in floats. *speculated is set when
+       the code has any guard at all (then it gets a fallback version compiled `generic`). */
     bool speculate;
     bool *speculated;
     /* Direct calls guard on the code object itself, not on the symbol of its machine code: in
        the JIT, where code objects exist at compile time (and the callee may not be compiled
        yet). */
     bool by_code;
+    /* Compile without any guess: no specialization, no direct calls, no inlining; generic
+       operations only (with the back-end's inline fast paths), so the code never deoptimizes.
+       The fallback version of code that guesses (trident build). */
+    bool generic;
 } IrEnv;
 
 /* Fills env (all of it: speculation off) from the module code `mod`: every `def NAME` at module level (no closure, no

@@ -89,6 +89,69 @@ static inline TrValue vm_fast_binop(TrValue a, TrValue b, int op)
     return 0;
 }
 
+/* Both exact str: their comparisons need no slot lookup (parsers compare characters a lot). */
+static inline bool vm_both_str(TrValue a, TrValue b)
+{
+    return tr_is_ptr(a) && tr_is_ptr(b) && tr_obj(a)->type == &tr_str_type &&
+           tr_obj(b)->type == &tr_str_type;
+}
+
+/* Comparison cmp (TR_LT..TR_GE) of two exact str, 0 or 1. */
+static inline int vm_str_compare(TrValue a, TrValue b, int cmp)
+{
+    if (cmp == TR_EQ || cmp == TR_NE) {
+        const TrStr *x = tr_as_str(a), *y = tr_as_str(b);
+        bool eq;
+        if (a == b)
+            eq = true;
+        else if (x->len != y->len)
+            eq = false;
+        else if (x->len == 1 && x->kind == 1 && y->kind == 1)
+            eq = x->data[0] == y->data[0];
+        else
+            eq = tr_str_eq(a, b);
+        return eq == (cmp == TR_EQ);
+    }
+    int c = tr_str_cmp(a, b);
+    switch (cmp) {
+    case TR_LT: return c < 0;
+    case TR_LE: return c <= 0;
+    case TR_GT: return c > 0;
+    default: return c >= 0;
+    }
+}
+
+/* a[b] for an exact list, tuple or str and a small int b in range; 0 when not handled. */
+static inline TrValue vm_fast_getitem(TrValue a, TrValue b)
+{
+    if (!tr_is_small(b) || !tr_is_ptr(a))
+        return 0;
+    int64_t i = tr_small_val(b);
+    TrType *t = tr_obj(a)->type;
+    if (t == &tr_list_type) {
+        TrList *l = tr_as_list(a);
+        if (i < 0)
+            i += l->len;
+        return (uint64_t)i < (uint64_t)l->len ? l->items[i] : 0;
+    }
+    if (t == &tr_tuple_type) {
+        TrTuple *tu = tr_as_tuple(a);
+        if (i < 0)
+            i += tu->len;
+        return (uint64_t)i < (uint64_t)tu->len ? tu->items[i] : 0;
+    }
+    if (t == &tr_str_type) {
+        TrStr *st = tr_as_str(a);
+        if (i < 0)
+            i += st->len;
+        if ((uint64_t)i < (uint64_t)st->len) {
+            TrValue c = tr_str_from_char(tr_str_char(st, i)); /* cached below 256 */
+            return c == TR_ERR ? 0 : c;
+        }
+    }
+    return 0;
+}
+
 static inline TrValue vm_fast_compare(TrValue a, TrValue b, int op)
 {
     double x, y;
@@ -115,6 +178,8 @@ static inline TrValue vm_fast_compare(TrValue a, TrValue b, int op)
         default: return tr_bool(x >= y);
         }
     }
+    if (op <= TR_GE && vm_both_str(a, b))
+        return tr_bool(vm_str_compare(a, b, op));
     return 0;
 }
 

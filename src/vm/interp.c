@@ -21,38 +21,6 @@ TrValue vm_exc_raw, vm_exc_outer;
 
 static int truth_slow(TrValue v) { return tr_truth(v); }
 
-/* Both exact str: their comparisons need no slot lookup (parsers compare characters a lot). */
-static inline bool both_str(TrValue a, TrValue b)
-{
-    return tr_is_ptr(a) && tr_is_ptr(b) && tr_obj(a)->type == &tr_str_type &&
-           tr_obj(b)->type == &tr_str_type;
-}
-
-/* Comparison cmp (TR_LT..TR_GE) of two exact str, 0 or 1. */
-static inline int str_compare(TrValue a, TrValue b, int cmp)
-{
-    if (cmp == TR_EQ || cmp == TR_NE) {
-        const TrStr *x = tr_as_str(a), *y = tr_as_str(b);
-        bool eq;
-        if (a == b)
-            eq = true;
-        else if (x->len != y->len)
-            eq = false;
-        else if (x->len == 1 && x->kind == 1 && y->kind == 1)
-            eq = x->data[0] == y->data[0];
-        else
-            eq = tr_str_eq(a, b);
-        return eq == (cmp == TR_EQ);
-    }
-    int c = tr_str_cmp(a, b);
-    switch (cmp) {
-    case TR_LT: return c < 0;
-    case TR_LE: return c <= 0;
-    case TR_GT: return c > 0;
-    default: return c >= 0;
-    }
-}
-
 /* The constructs whose instructions the VM does not run yet, named for the user. */
 static TrValue unsupported(int op)
 {
@@ -384,34 +352,9 @@ TrValue vm_eval(Frame *entry, bool throwing)
     TARGET(BINARY_SUBSCR) {
         b = POP();
         a = TOP();
-        if (tr_is_small(b) && tr_is_ptr(a)) {
-            int64_t i = tr_small_val(b);
-            TrType *t = tr_obj(a)->type;
-            if (t == &tr_list_type) {
-                TrList *l = tr_as_list(a);
-                if (i < 0)
-                    i += l->len;
-                if ((uint64_t)i < (uint64_t)l->len) {
-                    TOP() = l->items[i];
-                    DISPATCH();
-                }
-            } else if (t == &tr_tuple_type) {
-                TrTuple *tu = tr_as_tuple(a);
-                if (i < 0)
-                    i += tu->len;
-                if ((uint64_t)i < (uint64_t)tu->len) {
-                    TOP() = tu->items[i];
-                    DISPATCH();
-                }
-            } else if (t == &tr_str_type) {
-                TrStr *st = tr_as_str(a);
-                if (i < 0)
-                    i += st->len;
-                if ((uint64_t)i < (uint64_t)st->len) {
-                    TOP() = tr_str_from_char(tr_str_char(st, i)); /* cached below 256 */
-                    DISPATCH();
-                }
-            }
+        if ((v = vm_fast_getitem(a, b))) {
+            TOP() = v;
+            DISPATCH();
         }
         v = tr_getitem(a, b);
         CHECK(v);
@@ -467,8 +410,8 @@ TrValue vm_eval(Frame *entry, bool throwing)
         a = TOP();
         v = vm_fast_compare(a, b, OPARG);
         if (!v) {
-            if (OPARG <= TR_GE && both_str(a, b)) {
-                v = tr_bool(str_compare(a, b, OPARG));
+            if (OPARG <= TR_GE && vm_both_str(a, b)) {
+                v = tr_bool(vm_str_compare(a, b, OPARG));
             } else {
                 v = tr_richcmp(a, b, OPARG);
                 CHECK(v);

@@ -42,19 +42,22 @@ TrValue vm_native_call(TrFunction *fn, const TrValue *args, size_t nargs, TrValu
    costs a resumption in the interpreter. A JIT would recompile without the guesses; machine
    code built ahead of time can only step aside. */
 #define NATIVE_DEOPT_LIMIT 64
-/* Failed guards after which the speculative machine code gives way to its fallback (compiled
-   without guesses about types nothing proved). */
-#define NATIVE_FALLBACK_AFTER 4
+/* Failed guards after which machine code that guesses gives way to its fallback (compiled
+   without any guess: generic operations, no deoptimization). */
+#define NATIVE_FALLBACK_AFTER 8
 
 TrValue vm_native_resume(Frame *f, int pc, int depth, int throwing)
 {
     CodeObj *co = f->co;
-    if (!throwing && co->fallback && ++co->deopts == NATIVE_FALLBACK_AFTER) {
-        co->native = co->fallback; /* frames running the old code finish in it */
-        co->fallback = NULL;
-        co->deopts = 0;
-    } else if (!throwing && ++co->deopts == NATIVE_DEOPT_LIMIT) {
-        co->native = NULL; /* frames running it now finish in it; new calls use the VM */
+    if (!throwing) {
+        co->deopts++;
+        if (co->fallback && co->deopts >= NATIVE_FALLBACK_AFTER) {
+            co->native = co->fallback; /* frames running the old code finish in it */
+            co->fallback = NULL;
+            co->deopts = 0;
+        } else if (co->deopts == NATIVE_DEOPT_LIMIT) {
+            co->native = NULL; /* frames running it now finish in it; new calls use the VM */
+        }
     }
     /* vm_eval makes f its entry frame, linked to the frame that was current before f */
     vm_cur_frame = f->back;

@@ -265,24 +265,8 @@ int rt_delete_attr(Frame *f, TrValue obj, int64_t name) { return tr_delattr(obj,
 
 TrValue rt_getitem(TrValue a, TrValue b)
 {
-    if (tr_is_small(b) && tr_is_ptr(a)) {
-        int64_t i = tr_small_val(b);
-        TrType *t = tr_obj(a)->type;
-        if (t == &tr_list_type) {
-            TrList *l = tr_as_list(a);
-            if (i < 0)
-                i += l->len;
-            if ((uint64_t)i < (uint64_t)l->len)
-                return l->items[i];
-        } else if (t == &tr_tuple_type) {
-            TrTuple *tu = tr_as_tuple(a);
-            if (i < 0)
-                i += tu->len;
-            if ((uint64_t)i < (uint64_t)tu->len)
-                return tu->items[i];
-        }
-    }
-    return tr_getitem(a, b);
+    TrValue v = vm_fast_getitem(a, b);
+    return v ? v : tr_getitem(a, b);
 }
 
 int rt_setitem(TrValue a, TrValue b, TrValue v)

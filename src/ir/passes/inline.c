@@ -162,7 +162,7 @@ static void splice(IrFunc *fn, IrInstr *call, IrFunc *g, const IrFrameState *bef
 
 void pass_inline(IrFunc *fn)
 {
-    if (!fn->env)
+    if (!fn->env || fn->env->generic)
         return;
     const IrEnv *env = fn->env;
     bool any = false;

@@ -779,6 +779,10 @@ static void rewrite(SpecCtx *s, IrInstr *ins)
 
 void pass_specialize(IrFunc *fn)
 {
+    if (fn->env && fn->env->generic) { /* a fallback: no guesses at all */
+        spec_shrink_states(fn);
+        return;
+    }
     SpecCtx ctx = {.fn = fn}, *s = &ctx;
     TrValue bi = tr_builtins();
     s->range_obj = tr_dict_get_cstr(bi, "range");
@@ -796,4 +800,10 @@ void pass_specialize(IrFunc *fn)
         }
     finish(s);
     ir_clear_aux(fn);
+    for (int b = 0; b < fn->nblocks; b++) /* any guard may fail: a fallback is worth having */
+        for (IrInstr *i = fn->blocks[b]->first; i; i = i->next)
+            if (ir_info(i)->flags & IRF_GUARD) {
+                guessed(s);
+                return;
+            }
 }
