@@ -249,6 +249,7 @@ static void speculate(SpecCtx *s)
     IrFunc *fn = s->fn;
     if (!fn->env || !fn->env->speculate)
         return;
+    s->guess = true;
     const IrModFunc *mf = ir_env_code(fn->env, fn->co);
     IrBlock *b0 = fn->blocks[0];
     bool floats = false;
@@ -372,9 +373,12 @@ static void subscript(SpecCtx *s, IrInstr *ins)
     bool tuple = t == PT_TUPLE && ins->op == IR_getitem;
     if (!tuple && !(t & PT_LIST))
         return;
-    /* an unknown container is taken for a list when the key is a known int, not otherwise */
-    if (!(k == C_INT || (k == C_UNKNOWN && (t == PT_LIST || tuple))))
+    /* an unknown container is taken for a list when the key is a known int, not otherwise;
+       speculating (a fallback exists), also when the key may be an int */
+    if (!(k == C_INT || (k == C_UNKNOWN && (t == PT_LIST || tuple || s->guess))))
         return;
+    if (k == C_UNKNOWN && t != PT_LIST && !tuple)
+        guessed(s);
     if (!tuple && t != PT_LIST) {
         IrInstr *g = mk(s, IR_is_type, seq, NULL, ins);
         g->imm = (int64_t)(uintptr_t)&tr_list_type;

@@ -34,6 +34,7 @@ typedef struct SpecCtx {
     int nrepl;
     TrValue range_obj, len_obj; /* the builtins, to guard load_global results against */
     bool guess_floats;          /* plan K_FLOAT_GUESS (speculating, in a function with floats) */
+    bool guess;                 /* speculating (IrEnv.speculate): a fallback version exists */
 } SpecCtx;
 
 /* Errors of generic ops outside try blocks need only their pc: drops the rest of their states
