@@ -57,6 +57,9 @@ static void show(CodeObj *co, const IrEnv *env, void *ctx)
     mc_free(&mc);
 }
 
+static const char asm_usage[] =
+    "usage: trident asm FILE [--func NAME] [--target x86_64] [--speculate]\n";
+
 int cli_cmd_asm(int argc, char **argv)
 {
     AsmOpts o = {0};
@@ -71,12 +74,12 @@ int cli_cmd_asm(int argc, char **argv)
         else if (!file && argv[k][0] != '-')
             file = argv[k];
         else {
-            fprintf(stderr, "usage: trident asm FILE [--func NAME] [--target x86_64] [--speculate]\n");
+            fputs(asm_usage, stderr);
             return CLI_USAGE;
         }
     }
     if (!file) {
-        fprintf(stderr, "usage: trident asm FILE [--func NAME] [--target x86_64] [--speculate]\n");
+        fputs(asm_usage, stderr);
         return CLI_USAGE;
     }
     if (cs_open(CS_ARCH_X86, CS_MODE_64, &o.cs) != CS_ERR_OK) {

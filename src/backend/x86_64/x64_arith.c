@@ -5,6 +5,7 @@
  * result these paths cannot produce exactly, jumps to the caller's slow path (the helper call).
  */
 #include "backend/x86_64/x64_arith.h"
+#include "backend/x86_64/x64_gen_internal.h"
 
 #include "runtime/runtime.h"
 
@@ -276,7 +277,7 @@ void x64_arith_binop(X64Asm *a, int op, unsigned kinds, X64Label slow, X64Label 
     x64_label_bind(a, done);
 }
 
-static X64Cond int_cond(int op)
+X64Cond x64g_int_cond(int op)
 {
     switch (op) {
     case TR_LT: return X64_CC_L;
@@ -295,7 +296,7 @@ void x64_arith_compare(X64Asm *a, int op, unsigned kinds, X64Label slow)
     if (ints) { /* the tagging keeps the order of small ints */
         both_small(a, notint);
         x64_rr(a, X64_CMP, X64_Q, A, B);
-        x64_setcc(a, int_cond(op), X64_RAX);
+        x64_setcc(a, x64g_int_cond(op), X64_RAX);
         if (flts)
             x64_jmp(a, done);
     }

@@ -232,18 +232,6 @@ static int64_t swap_cond(int64_t op)
     }
 }
 
-static X64Cond int_cond(int64_t op)
-{
-    switch (op) {
-    case TR_LT: return X64_CC_L;
-    case TR_LE: return X64_CC_LE;
-    case TR_EQ: return X64_CC_E;
-    case TR_NE: return X64_CC_NE;
-    case TR_GT: return X64_CC_G;
-    default: return X64_CC_GE;
-    }
-}
-
 bool x64g_direct_flags(Gen *g, IrInstr *c, X64Cond *cc)
 {
     X64Asm *a = &g->a;
@@ -263,7 +251,7 @@ bool x64g_direct_flags(Gen *g, IrInstr *c, X64Cond *cc)
             x64_rr(a, X64_TEST, X64_Q, r, r);
         else
             alu_operand(g, X64_CMP, r, y);
-        *cc = int_cond(op);
+        *cc = x64g_int_cond((int)op);
         return true;
     }
     case IR_is_small: case IR_is_flonum:
