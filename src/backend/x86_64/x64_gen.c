@@ -226,6 +226,16 @@ static void cold_call(Gen *g, IrInstr *i)
     x64_jcc(&g->a, X64_CC_E, x64g_exit_for(g, i, true));
 }
 
+/* rt_truth of rdi, the registers saved; eax <- 0 or 1 (an error leaves through i's exit). */
+static void cold_truth_call(Gen *g, IrInstr *i)
+{
+    x64_call(&g->a, "rt_truth");
+    x64g_restore_regs(g);
+    x64_rr(&g->a, X64_TEST, X64_D, X64_RAX, X64_RAX);
+    x64_jcc(&g->a, X64_CC_S, x64g_exit_for(g, i, true));
+    x64_rr(&g->a, X64_MOVZX8, X64_D, X64_RAX, X64_RAX);
+}
+
 static void emit_cold(Gen *g, Cold c)
 {
     X64Asm *a = &g->a;
@@ -249,21 +259,13 @@ static void emit_cold(Gen *g, Cold c)
     case COLD_TRUTH: /* rdi is loaded after the registers are saved: it may hold a value */
         x64g_save_regs(g);
         x64g_load(g, X64_RDI, c.i->args[0]);
-        x64_call(a, "rt_truth");
-        x64g_restore_regs(g);
-        x64_rr(a, X64_TEST, X64_D, X64_RAX, X64_RAX);
-        x64_jcc(a, X64_CC_S, x64g_exit_for(g, c.i, true));
-        x64_rr(a, X64_MOVZX8, X64_D, X64_RAX, X64_RAX);
+        cold_truth_call(g, c.i);
         break;
     case COLD_CMPTRUTH:
         cold_call(g, c.i->args[0]);
         x64g_save_regs(g);
         x64_rr(a, X64_MOV, X64_Q, X64_RDI, X64_RAX);
-        x64_call(a, "rt_truth");
-        x64g_restore_regs(g);
-        x64_rr(a, X64_TEST, X64_D, X64_RAX, X64_RAX);
-        x64_jcc(a, X64_CC_S, x64g_exit_for(g, c.i, true));
-        x64_rr(a, X64_MOVZX8, X64_D, X64_RAX, X64_RAX);
+        cold_truth_call(g, c.i);
         break;
     }
     x64_jmp(a, c.resume);
@@ -507,13 +509,7 @@ static void gen_instr(Gen *g, IrInstr *i)
         x64_label_bind(a, notint);
         x64_ri(a, X64_CMP, X64_D, X64_RCX, 2);
         x64_jcc(a, X64_CC_E, isfloat);
-        x64_ri(a, X64_TEST, X64_B, X64_RAX, 7);
-        x64_jcc(a, X64_CC_NE, ex);
-        x64_rr(a, X64_TEST, X64_Q, X64_RAX, X64_RAX);
-        x64_jcc(a, X64_CC_E, ex);
-        x64_mov_abs(a, X64_RCX, "tr_float_type", 0);
-        x64_rm(a, X64_CMP, X64_Q, X64_RCX, x64_mem(X64_RAX, 0));
-        x64_jcc(a, X64_CC_NE, ex);
+        x64g_check_type(a, X64_RAX, "tr_float_type", ex);
         x64_label_bind(a, isfloat);
         unbox_float_rax(g);
         x64_label_bind(a, done);

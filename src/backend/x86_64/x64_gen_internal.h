@@ -110,6 +110,9 @@ bool x64g_direct_flags(Gen *g, IrInstr *c, X64Cond *cc);
 /* A type test (is_type, is_float, func_code_is, is_cfunc) as jumps to fail when it is false;
    false when c cannot be emitted so */
 bool x64g_type_guard(Gen *g, IrInstr *c, X64Label fail);
+/* Jumps to fail unless register r holds a heap object whose type is the symbol type_sym
+   (clobbers rcx). */
+void x64g_check_type(X64Asm *a, X64Reg r, const char *type_sym, X64Label fail);
 /* The signed condition code of a TrCmpOp (x64_arith.c). */
 X64Cond x64g_int_cond(int op);
 

@@ -276,6 +276,17 @@ bool x64g_direct_flags(Gen *g, IrInstr *c, X64Cond *cc)
     }
 }
 
+void x64g_check_type(X64Asm *a, X64Reg r, const char *type_sym, X64Label fail)
+{
+    x64_ri(a, X64_TEST, X64_B, r, 7);
+    x64_jcc(a, X64_CC_NE, fail);
+    x64_rr(a, X64_TEST, X64_Q, r, r);
+    x64_jcc(a, X64_CC_E, fail);
+    x64_mov_abs(a, X64_RCX, type_sym, 0);
+    x64_rm(a, X64_CMP, X64_Q, X64_RCX, x64_mem(r, 0));
+    x64_jcc(a, X64_CC_NE, fail);
+}
+
 bool x64g_type_guard(Gen *g, IrInstr *c, X64Label fail)
 {
     X64Asm *a = &g->a;
@@ -297,13 +308,7 @@ bool x64g_type_guard(Gen *g, IrInstr *c, X64Label fail)
         x64_ri(a, X64_TEST, X64_B, r, 2);
         x64_jcc(a, X64_CC_NE, ok);
     }
-    x64_ri(a, X64_TEST, X64_B, r, 7);
-    x64_jcc(a, X64_CC_NE, fail);
-    x64_rr(a, X64_TEST, X64_Q, r, r);
-    x64_jcc(a, X64_CC_E, fail);
-    x64_mov_abs(a, X64_RCX, sym, 0);
-    x64_rm(a, X64_CMP, X64_Q, X64_RCX, x64_mem(r, 0));
-    x64_jcc(a, X64_CC_NE, fail);
+    x64g_check_type(a, r, sym, fail);
     if (c->op == IR_func_code_is) { /* its code's machine code is the symbol imm */
         x64_rm(a, X64_MOV, X64_Q, X64_RAX, x64_mem(r, (int32_t)offsetof(TrFunction, code)));
         if (!by_code)
